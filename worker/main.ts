@@ -1,0 +1,25 @@
+/**
+ * The worker process: runs case workflows and activities. Scale out by starting more of them.
+ */
+import { createDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
+import { connectWorker } from '../lib/temporal.js';
+import { createCaseWorker } from './create-worker.js';
+
+const config = loadConfig(process.env);
+const database = createDatabase(requireDatabaseUrl(config));
+await runMigrations(database);
+const connection = await connectWorker(config.temporal);
+const worker = await createCaseWorker({
+  connection,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  db: database.db,
+});
+// The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
+console.log(`worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+await worker.run();
+await connection.close();
+await database.close();
+console.log('worker: stopped');
