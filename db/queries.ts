@@ -1,0 +1,92 @@
+/**
+ * Read queries over the directory and the case projection, shared by the API and the tools.
+ * Writes to cases happen only in activities.
+ */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from './client.js';
+import { authorities, caseEvents, cases, officials, type Authority, type CaseRow, type Official } from './schema/index.js';
+
+export interface OfficialWithAuthority extends Official {
+  authority: Authority;
+}
+
+export async function findOfficial(db: DbOrTx, login: string): Promise<OfficialWithAuthority | undefined> {
+  const rows = await db
+    .select({ official: officials, authority: authorities })
+    .from(officials)
+    .innerJoin(authorities, eq(officials.authorityId, authorities.id))
+    .where(eq(officials.login, login))
+    .limit(1);
+  return rows[0] ? { ...rows[0].official, authority: rows[0].authority } : undefined;
+}
+
+export async function listOfficials(db: DbOrTx): Promise<OfficialWithAuthority[]> {
+  const rows = await db
+    .select({ official: officials, authority: authorities })
+    .from(officials)
+    .innerJoin(authorities, eq(officials.authorityId, authorities.id))
+    .orderBy(asc(authorities.country), asc(officials.login));
+  return rows.map((r) => ({ ...r.official, authority: r.authority }));
+}
+
+export async function findAuthorities(db: DbOrTx, ids: string[]): Promise<Map<string, Authority>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(authorities).where(inArray(authorities.id, [...new Set(ids)]));
+  return new Map(rows.map((a) => [a.id, a]));
+}
+
+export async function findCase(db: DbOrTx, id: string): Promise<CaseRow | undefined> {
+  const rows = await db.select().from(cases).where(eq(cases.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function caseTimeline(db: DbOrTx, id: string) {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.seq));
+}
+
+/** Who an official is, for access to cases: their authority, and their country if they coordinate. */
+export interface Viewer {
+  authorityId: string;
+  country: string;
+  coordinator: boolean;
+}
+
+/** A case is visible to its two authorities and, once escalated, to the responding country's coordinators. */
+export function visibleTo(v: Viewer): SQL {
+  const parts = [eq(cases.requesterAuthorityId, v.authorityId), eq(cases.responderAuthorityId, v.authorityId)];
+  if (v.coordinator) parts.push(eq(cases.escalatedToCountry, v.country));
+  return or(...parts)!;
+}
+
+export function canSee(v: Viewer, c: CaseRow): boolean {
+  return (
+    c.requesterAuthorityId === v.authorityId ||
+    c.responderAuthorityId === v.authorityId ||
+    (v.coordinator && c.escalatedToCountry === v.country)
+  );
+}
+
+export interface CaseFilter {
+  status?: string[];
+  role?: 'requester' | 'responder' | 'coordinator';
+  overdue?: boolean;
+  procedure?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listCases(db: Db, viewer: Viewer, f: CaseFilter): Promise<{ items: CaseRow[]; total: number }> {
+  const where: SQL[] = [visibleTo(viewer)];
+  if (f.role === 'requester') where.push(eq(cases.requesterAuthorityId, viewer.authorityId));
+  if (f.role === 'responder') where.push(eq(cases.responderAuthorityId, viewer.authorityId));
+  if (f.role === 'coordinator') where.push(eq(cases.escalatedToCountry, viewer.country));
+  if (f.status?.length) where.push(inArray(cases.status, f.status));
+  if (f.overdue !== undefined) where.push(eq(cases.overdue, f.overdue));
+  if (f.procedure) where.push(eq(cases.procedureId, f.procedure));
+  const condition = and(...where);
+  const [items, [{ total }]] = await Promise.all([
+    db.select().from(cases).where(condition).orderBy(desc(cases.submittedAt), asc(cases.id)).limit(f.limit).offset(f.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(cases).where(condition),
+  ]);
+  return { items, total };
+}

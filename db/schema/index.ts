@@ -1,0 +1,2 @@
+export * from './cases.js';
+export * from './directory.js';

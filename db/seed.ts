@@ -1,0 +1,54 @@
+/**
+ * Demo directory for the embedded default: a handful of authorities in several countries, with
+ * officials and coordinators. Idempotent, so every start can run it.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
+
+const PQ = 'professional-qualifications';
+
+export const demoAuthorities: NewAuthority[] = [
+  { id: 'DE-LAEK-BW', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Landesärztekammer Baden-Württemberg', nameEn: 'State Chamber of Physicians of Baden-Württemberg', areas: [PQ] },
+  { id: 'DE-RP-STUTTGART', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Regierungspräsidium Stuttgart, Landesprüfungsamt für Medizin und Pharmazie', nameEn: 'Stuttgart Regional Council, State Examination Office', areas: [PQ] },
+  { id: 'DE-NIMIC', country: 'DE', level: 'national', city: 'Köln', name: 'Bundesverwaltungsamt, Nationaler IMI-Koordinator', nameEn: 'Federal Office of Administration, National IMI Coordinator', areas: [PQ] },
+  { id: 'FR-ONI', country: 'FR', level: 'national', city: 'Paris', name: "Ordre national des infirmiers", nameEn: 'National Order of Nurses', areas: [PQ] },
+  { id: 'FR-CNOM', country: 'FR', level: 'national', city: 'Paris', name: 'Conseil national de l’Ordre des médecins', nameEn: 'National Council of the Order of Physicians', areas: [PQ] },
+  { id: 'FR-NIMIC', country: 'FR', level: 'national', city: 'Paris', name: 'Secrétariat général des affaires européennes, coordinateur IMI', nameEn: 'General Secretariat for European Affairs, IMI coordinator', areas: [PQ] },
+  { id: 'PT-OE', country: 'PT', level: 'national', city: 'Lisboa', name: 'Ordem dos Enfermeiros', nameEn: 'Order of Nurses', areas: [PQ] },
+  { id: 'PT-NIMIC', country: 'PT', level: 'national', city: 'Lisboa', name: 'Direção-Geral das Atividades Económicas, coordenador IMI', nameEn: 'Directorate-General for Economic Activities, IMI coordinator', areas: [PQ] },
+  { id: 'EE-TERVISEAMET', country: 'EE', level: 'national', city: 'Tallinn', name: 'Terviseamet', nameEn: 'Health Board', areas: [PQ] },
+  { id: 'EE-NIMIC', country: 'EE', level: 'national', city: 'Tallinn', name: 'Majandus- ja Kommunikatsiooniministeerium, IMI koordinaator', nameEn: 'Ministry of Economic Affairs and Communications, IMI coordinator', areas: [PQ] },
+  { id: 'IT-MINSAL', country: 'IT', level: 'national', city: 'Roma', name: 'Ministero della Salute, Direzione generale delle professioni sanitarie', nameEn: 'Ministry of Health, Directorate-General for Health Professions', areas: [PQ] },
+];
+
+export const demoOfficials: NewOfficial[] = [
+  { login: 'anna.schmidt', name: 'Anna Schmidt', authorityId: 'DE-LAEK-BW', roles: ['official'], language: 'de' },
+  { login: 'jonas.weber', name: 'Jonas Weber', authorityId: 'DE-RP-STUTTGART', roles: ['official'], language: 'de' },
+  { login: 'petra.koch', name: 'Petra Koch', authorityId: 'DE-NIMIC', roles: ['official', 'coordinator'], language: 'de' },
+  { login: 'claire.martin', name: 'Claire Martin', authorityId: 'FR-ONI', roles: ['official'], language: 'fr' },
+  { login: 'louis.bernard', name: 'Louis Bernard', authorityId: 'FR-CNOM', roles: ['official'], language: 'fr' },
+  { login: 'sophie.durand', name: 'Sophie Durand', authorityId: 'FR-NIMIC', roles: ['official', 'coordinator'], language: 'fr' },
+  { login: 'joao.silva', name: 'João Silva', authorityId: 'PT-OE', roles: ['official'], language: 'pt' },
+  { login: 'ana.costa', name: 'Ana Costa', authorityId: 'PT-NIMIC', roles: ['official', 'coordinator'], language: 'pt' },
+  { login: 'kadri.tamm', name: 'Kadri Tamm', authorityId: 'EE-TERVISEAMET', roles: ['official'], language: 'et' },
+  { login: 'mart.kask', name: 'Mart Kask', authorityId: 'EE-NIMIC', roles: ['official', 'coordinator'], language: 'et' },
+  { login: 'giulia.rossi', name: 'Giulia Rossi', authorityId: 'IT-MINSAL', roles: ['official'], language: 'it' },
+];
+
+export async function seedDemo(db: Db): Promise<{ authorities: number; officials: number }> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(authorities)
+      .values(demoAuthorities)
+      .onConflictDoUpdate({
+        target: authorities.id,
+        set: { name: sql`excluded.name`, nameEn: sql`excluded.name_en`, city: sql`excluded.city`, areas: sql`excluded.areas` },
+      });
+    await tx
+      .insert(officials)
+      .values(demoOfficials)
+      .onConflictDoUpdate({ target: officials.login, set: { name: sql`excluded.name`, roles: sql`excluded.roles` } });
+  });
+  return { authorities: demoAuthorities.length, officials: demoOfficials.length };
+}
