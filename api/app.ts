@@ -1,0 +1,95 @@
+/**
+ * The API as a Fastify instance built over its dependencies. `server.ts` is the only file that
+ * listens; tests build this and use `inject`.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { findOfficial, type OfficialWithAuthority, type Viewer } from '../db/queries.js';
+import type { Mode } from '../lib/config.js';
+import type { Catalog } from '../policy-areas/catalog.js';
+import type { Authenticator } from './auth.js';
+import type { CaseGateway } from './case-gateway.js';
+import { forbidden, registerErrorHandler, unauthorized } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
+import { healthRoutes } from './routes/health.js';
+import { procedureRoutes } from './routes/procedures.js';
+import { CaseSummary, CaseView, Problem } from './schemas.js';
+
+export interface AppDeps {
+  mode: Mode;
+  db: Db;
+  temporal: Client;
+  gateway: CaseGateway;
+  catalog: Catalog;
+  auth: Authenticator;
+  /** Whether the Temporal server has Liaison's search attributes. */
+  searchAttributes: boolean;
+  logger?: boolean | object;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    official?: OfficialWithAuthority;
+  }
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export function viewerOf(o: OfficialWithAuthority): Viewer {
+  return { authorityId: o.authorityId, country: o.authority.country, coordinator: o.roles.includes('coordinator') };
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Ajv's default is to coerce and strip silently; a case management API should refuse instead.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+  for (const schema of [Problem, CaseView, CaseSummary]) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Liaison API',
+        version: '1',
+        description: 'Cross-border cooperation between public authorities: cases, procedures and their deadlines.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  /** Resolves the bearer token to a registered official; routes call it first. */
+  const authenticate = async (request: FastifyRequest): Promise<OfficialWithAuthority> => {
+    const header = request.headers.authorization;
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw unauthorized('send a bearer token in the Authorization header');
+    let login: string;
+    try {
+      login = await deps.auth.verify(token);
+    } catch (err) {
+      throw unauthorized(`the token is not valid: ${(err as Error).message}`);
+    }
+    const official = await findOfficial(deps.db, login);
+    if (!official) throw forbidden(`${login} is not a registered official`);
+    request.official = official;
+    return official;
+  };
+
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps });
+  await app.register(procedureRoutes, { deps, authenticate });
+  await app.register(caseRoutes, { deps, authenticate });
+  return app;
+}
+
+export type Authenticate = (request: FastifyRequest) => Promise<OfficialWithAuthority>;

@@ -1,0 +1,41 @@
+/**
+ * The API process. It only validates, authorises, and talks to Temporal and PostgreSQL; cases run
+ * in the worker. Scale out by starting more of them behind a load balancer.
+ */
+import { createDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
+import { connectClient } from '../lib/temporal.js';
+import { loadCatalog } from '../policy-areas/catalog.js';
+import { buildApp } from './app.js';
+import { createAuthenticator } from './auth.js';
+import { createCaseGateway } from './case-gateway.js';
+
+const config = loadConfig(process.env);
+const database = createDatabase(requireDatabaseUrl(config));
+await runMigrations(database);
+const temporal = await connectClient(config.temporal);
+const app = await buildApp({
+  mode: config.mode,
+  db: database.db,
+  temporal,
+  gateway: createCaseGateway(temporal, { taskQueue: config.temporal.taskQueue }),
+  catalog: await loadCatalog(),
+  auth: await createAuthenticator(config.mode, config.auth),
+  searchAttributes: config.temporal.searchAttributes,
+  logger: { level: config.logLevel },
+});
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    if (closing) return;
+    closing = true;
+    // Stop taking requests, let in-flight ones finish, then drop the connections.
+    await app.close();
+    await temporal.connection.close();
+    await database.close();
+    process.exit(0);
+  });
+}
+await app.listen({ host: config.host, port: config.port });
