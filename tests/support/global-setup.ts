@@ -1,0 +1,49 @@
+/**
+ * Starts the real servers the tests talk to, once per run: an embedded PostgreSQL (or the one in
+ * DATABASE_URL) and a Temporal dev server (or the cluster in TEMPORAL_ADDRESS). Each test file
+ * then makes its own database and task queue, so files share no data.
+ */
+import { rm } from 'node:fs/promises';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/embedded-postgres.js';
+import { freePort } from '../../lib/ports.js';
+import { startDevServer, type DevServer } from '../../lib/temporal-dev-server.js';
+import { findTemporalCli } from '../../scripts/lib/temporal-cli.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    temporalAddress: string;
+    temporalCli: string;
+  }
+}
+
+let pg: RunningPostgres | undefined;
+let temporal: DevServer | undefined;
+
+export default async function setup(project: TestProject) {
+  const cli = await findTemporalCli({ log: (m) => console.log(m) });
+  if (!cli) throw new Error('no Temporal CLI: run `npm run provision` (needs Go) or set TEMPORAL_CLI');
+  const dataDir = `.data/test-${process.pid}`;
+  const [pgUrl, address] = await Promise.all([
+    process.env.DATABASE_URL
+      ? Promise.resolve(process.env.DATABASE_URL)
+      : freePort().then(async (port) => {
+          pg = await startEmbeddedPostgres({ dir: `${dataDir}/pg`, port });
+          return pg.urlFor('postgres');
+        }),
+    process.env.TEMPORAL_ADDRESS
+      ? Promise.resolve(process.env.TEMPORAL_ADDRESS)
+      : freePort().then(async (port) => {
+          temporal = await startDevServer({ cli, port });
+          return temporal.address;
+        }),
+  ]);
+  project.provide('pgAdminUrl', pgUrl);
+  project.provide('temporalAddress', address);
+  project.provide('temporalCli', cli);
+  return async () => {
+    await Promise.all([temporal?.stop(), pg?.stop()]);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
