@@ -27,15 +27,17 @@ const app = await buildApp({
 });
 
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    if (closing) return;
-    closing = true;
-    // Stop taking requests, let in-flight ones finish, then drop the connections.
-    await app.close();
-    await temporal.connection.close();
-    await database.close();
-    process.exit(0);
-  });
+async function close() {
+  if (closing) return;
+  closing = true;
+  // Stop taking requests, let in-flight ones finish, then drop the connections.
+  await app.close();
+  await temporal.connection.close();
+  await database.close();
+  process.exit(0);
 }
+process.once('SIGINT', close);
+process.once('SIGTERM', close);
+// Started by `npm start` with an IPC channel: if that supervisor dies, do not outlive it.
+process.on('disconnect', close);
 await app.listen({ host: config.host, port: config.port });

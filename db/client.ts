@@ -7,6 +7,7 @@ export type Db = PostgresJsDatabase<typeof schema>;
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Database {
+  url: string;
   db: Db;
   sql: postgres.Sql;
   close(): Promise<void>;
@@ -16,5 +17,5 @@ export function createDatabase(url: string, { max = 10 }: { max?: number } = {})
   // onnotice: migrations print NOTICEs ("relation already exists, skipping") that are not news.
   const sql = postgres(url, { max, onnotice: () => {} });
   const db = drizzle(sql, { schema, casing: 'snake_case' });
-  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+  return { url, db, sql, close: () => sql.end({ timeout: 5 }) };
 }

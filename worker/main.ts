@@ -1,6 +1,7 @@
 /**
  * The worker process: runs case workflows and activities. Scale out by starting more of them.
  */
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
@@ -8,6 +9,7 @@ import { connectWorker } from '../lib/temporal.js';
 import { createCaseWorker } from './create-worker.js';
 
 const config = loadConfig(process.env);
+Runtime.install({ logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel) });
 const database = createDatabase(requireDatabaseUrl(config));
 await runMigrations(database);
 const connection = await connectWorker(config.temporal);
@@ -18,8 +20,12 @@ const worker = await createCaseWorker({
   db: database.db,
 });
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
+// Started by `npm start` with an IPC channel: if that supervisor dies, do not outlive it.
+process.on('disconnect', () => worker.shutdown());
 console.log(`worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
 await worker.run();
 await connection.close();
 await database.close();
 console.log('worker: stopped');
+// The IPC channel of a supervising `npm start` would otherwise keep the process alive.
+process.exit(0);
