@@ -26,10 +26,11 @@ import {
   snapshotQuery,
 } from './contract.js';
 
-// Recording a transition is a single small transaction; retry it for as long as PostgreSQL is
-// away (the write is idempotent), but give up one attempt quickly so a stuck connection is retried.
+// Recording a transition is one small transaction: retry it for as long as PostgreSQL is away
+// (the write is idempotent). 10 s per attempt is ample, and bounds how long a case waits when
+// the worker running the attempt dies.
 const { recordTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 

@@ -41,7 +41,8 @@ export interface Harness {
   database: Database;
   temporal: TemporalHandles;
   taskQueue: string;
-  worker: Worker;
+  /** The in-process worker, unless the test runs workers as processes of their own. */
+  worker?: Worker;
   /** A bearer header for a login the test created. */
   auth(login: string): Promise<{ authorization: string }>;
   /** Starts another worker on the same task queue (e.g. after killing one). */
@@ -78,7 +79,10 @@ export async function connectDevServer(): Promise<TemporalHandles & { close(): P
   };
 }
 
-export async function startHarness(temporal?: TemporalHandles): Promise<Harness> {
+export async function startHarness(
+  temporal?: TemporalHandles,
+  { inProcessWorker = true }: { inProcessWorker?: boolean } = {},
+): Promise<Harness> {
   const testDb = await createTestDatabase();
   const database = createDatabase(testDb.url, { max: 5 });
   await runMigrations(database);
@@ -97,7 +101,7 @@ export async function startHarness(temporal?: TemporalHandles): Promise<Harness>
     workers.push({ worker, done: worker.run() });
     return worker;
   };
-  const worker = await startWorker();
+  const worker = inProcessWorker ? await startWorker() : undefined;
   const auth = await createAuthenticator('embedded', {
     audience: 'liaison',
     devKeyFile: `${tmpdir()}/liaison-test-key-${randomUUID()}.json`,
