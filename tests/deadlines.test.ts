@@ -1,0 +1,167 @@
+/**
+ * The procedure's durable timers at their real lengths, on Temporal's time-skipping test server:
+ * the one-week acceptance window and the agreed reply date. Nothing is shortened: the test server
+ * jumps over the days while the real worker, activities and PostgreSQL run as usual.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServerExecutable } from '../scripts/lib/test-server.js';
+import { apiClient } from './support/api-client.js';
+import { createParties, isoDate, type Parties } from './support/factories.js';
+import { startHarness, type Harness } from './support/harness.js';
+import { snapshotQuery } from '../workflows/contract.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let env: TestWorkflowEnvironment;
+let h: Harness;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await testServerExecutable() } });
+  // The test server has no custom search attributes, so the workflow must not set them there.
+  h = await startHarness({ client: env.client, connection: env.nativeConnection, searchAttributes: false });
+  api = apiClient(h);
+});
+afterAll(async () => {
+  await h?.close();
+  await env?.teardown();
+});
+
+/** A timer firing is followed by a workflow task and an activity: wait for the row to show it. */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const view = (p: Parties, id: string, login = p.requester.login) => api.get(login, `/v1/cases/${id}`).then((r) => r.json());
+const actions = (v: { timeline: { action: string }[] }) => v.timeline.map((e) => e.action);
+
+/** The workflow's own state, once it has handled everything due up to the server's current time. */
+const snapshot = (workflowId: string) => h.temporal.client.workflow.getHandle(workflowId).query(snapshotQuery);
+
+/** Skips test-server time forward to `target` (epoch ms). */
+async function skipTo(target: number) {
+  const now = await env.currentTimeMs();
+  if (target > now) await env.sleep(target - now);
+}
+
+describe('the one-week acceptance window', () => {
+  it('when the responder has not accepted after 7 days, then the case is flagged and escalated to its country’s coordinator, who forwards it; the flag stays after a later acceptance', async () => {
+    // Arrange
+    const p = await createParties(h.database.db);
+    const c = await api.open(p, { replyBy: isoDate(60) });
+    const acceptBy = Date.parse(c.deadlines.acceptBy);
+    expect(acceptBy - Date.parse(c.dates.submittedAt)).toBe(7 * DAY);
+
+    // Act 1: one hour before the week is over, only the reminder (2 days before) has gone out.
+    await skipTo(acceptBy - HOUR);
+    const before = await eventually(() => view(p, c.id), (v) => actions(v).includes('acceptance-reminder'), 'the acceptance reminder');
+    const coordinatorBefore = await api.get(p.coordinator.login, `/v1/cases/${c.id}`);
+
+    // Act 2: the week is over.
+    await skipTo(acceptBy + HOUR);
+    const lapsed = await eventually(() => view(p, c.id), (v) => v.flags.notAcceptedInTime, 'the acceptance window to lapse');
+    const forwarded = await api.act(p.coordinator.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, reason: 'competent authority' });
+    const accepted = await api.act(p.otherResponder.login, c.id, 'accept');
+
+    // Assert
+    expect(before.flags).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
+    expect(coordinatorBefore.statusCode).toBe(403);
+    expect(lapsed.flags).toMatchObject({ notAcceptedInTime: true, escalatedToCountry: 'FR' });
+    expect(Date.parse(lapsed.flags.escalatedAt)).toBeGreaterThanOrEqual(acceptBy);
+    expect(lapsed.timeline.find((e: { action: string }) => e.action === 'acceptance-window-lapsed')).toMatchObject({
+      actor: null,
+      payload: { escalatedToCountry: 'FR' },
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      status: 'accepted',
+      parties: { responder: { authorityId: p.otherResponder.authorityId } },
+      flags: { notAcceptedInTime: true },
+    });
+    expect(accepted.json().timeline.find((e: { action: string }) => e.action === 'accept').payload).toMatchObject({ withinWindow: false });
+  });
+
+  it('when the responder accepts within the week, then no flag is raised when the week ends', async () => {
+    const p = await createParties(h.database.db);
+    const c = await api.open(p, { replyBy: isoDate(60) });
+    await api.act(p.responder.login, c.id, 'accept');
+
+    await skipTo(Date.parse(c.deadlines.acceptBy) + DAY);
+    // Nothing is due to happen, so there is nothing to wait for: ask the workflow itself.
+    const state = await snapshot(c.workflow.id);
+
+    const v = await view(p, c.id);
+    expect(state).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
+    expect(v.flags).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
+    expect(actions(v)).not.toContain('acceptance-window-lapsed');
+  });
+});
+
+describe('the agreed reply date', () => {
+  it('when the agreed date passes without a reply, then a reminder comes 3 days before and the case is flagged overdue after the date', async () => {
+    const p = await createParties(h.database.db);
+    const now = await env.currentTimeMs();
+    const replyBy = isoDate(12, now);
+    const c = await api.open(p, { replyBy });
+    await api.act(p.responder.login, c.id, 'accept');
+    const due = Date.parse(c.deadlines.replyDue);
+
+    await skipTo(due - HOUR);
+    const before = await eventually(() => view(p, c.id), (v) => actions(v).includes('reply-reminder'), 'the reply reminder');
+    await skipTo(due + HOUR);
+    const after = await eventually(() => view(p, c.id), (v) => v.flags.overdue, 'the overdue flag');
+    const listed = (await api.get(p.responder.login, '/v1/cases?overdue=true')).json();
+
+    expect(before.flags.overdue).toBe(false);
+    expect(before.timeline.find((e: { action: string }) => e.action === 'reply-reminder').payload).toEqual({ to: p.responder.authorityId, replyBy });
+    expect(after.flags).toMatchObject({ overdue: true, overdueSince: expect.any(String) });
+    expect(listed.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
+  });
+
+  it('when the two sides agree on a later date, then the deadline moves: nothing is overdue at the old date, and the new one is enforced', async () => {
+    const p = await createParties(h.database.db);
+    const now = await env.currentTimeMs();
+    const c = await api.open(p, { replyBy: isoDate(5, now) });
+    await api.act(p.responder.login, c.id, 'accept');
+    const oldDue = Date.parse(c.deadlines.replyDue);
+    await api.act(p.responder.login, c.id, 'propose-reply-date', { date: isoDate(15, now), reason: 'archives' });
+    const agreed = (await api.act(p.requester.login, c.id, 'decide-reply-date', { agree: true })).json();
+    const newDue = Date.parse(agreed.deadlines.replyDue);
+
+    await skipTo(oldDue + DAY);
+    const stateAtOldDate = await snapshot(c.workflow.id);
+    const atOldDate = await view(p, c.id);
+    await skipTo(newDue + HOUR);
+    const atNewDate = await eventually(() => view(p, c.id), (v) => v.flags.overdue, 'the overdue flag at the new date');
+
+    expect(newDue - oldDue).toBe(10 * DAY);
+    expect(stateAtOldDate.overdue).toBe(false);
+    expect(atOldDate.flags.overdue).toBe(false);
+    expect(actions(atOldDate)).not.toContain('reply-overdue');
+    expect(atNewDate.timeline.find((e: { action: string }) => e.action === 'reply-overdue').payload).toEqual({ replyBy: isoDate(15, now) });
+  });
+
+  it('when the reply comes before the date, then nothing is flagged and the reply is marked on time', async () => {
+    const p = await createParties(h.database.db);
+    const now = await env.currentTimeMs();
+    const c = await api.open(p, { replyBy: isoDate(8, now) });
+    await api.act(p.responder.login, c.id, 'accept');
+    await skipTo(now + 4 * DAY);
+    const replied = (await api.act(p.responder.login, c.id, 'reply', { answers: { 'qualification-authentic': true, sanctions: false } })).json();
+
+    await skipTo(Date.parse(c.deadlines.replyDue) + DAY);
+    const state = await snapshot(c.workflow.id);
+
+    const v = await view(p, c.id);
+    expect(state.overdue).toBe(false);
+    expect(v.flags.overdue).toBe(false);
+    expect(replied.timeline.at(-1)).toMatchObject({ action: 'reply', payload: { onTime: true } });
+  });
+});
