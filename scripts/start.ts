@@ -13,6 +13,7 @@ import { runMigrations } from '../db/migrate.js';
 import { demoOfficials, seedDemo } from '../db/seed.js';
 import { loadConfig } from '../lib/config.js';
 import { startDevServer, waitForTemporal } from '../lib/temporal-dev-server.js';
+import { searchAttributes } from '../workflows/contract.js';
 import { findTemporalCli } from './lib/temporal-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,7 +103,21 @@ async function startTemporal(): Promise<string> {
   }
   const cli = await findTemporalCli({ log: (m) => console.log(`[start] ${m}`) });
   if (!cli) {
-    throw new Error('no Temporal CLI found or built: install Go (then `npm run provision`), or set TEMPORAL_CLI');
+    // Last resort, for machines with internet but no Go: the SDK downloads the CLI itself.
+    console.log('[start] no Temporal CLI could be found or built; asking the Temporal SDK to download it');
+    const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'cached-download' },
+        ip: '127.0.0.1',
+        port: temporalPort,
+        uiPort,
+        dbFilename: `${config.dataDir}/temporal.sqlite`,
+        searchAttributes: Object.values(searchAttributes),
+      },
+    });
+    running.push({ name: 'temporal', stop: () => env.teardown() });
+    return `127.0.0.1:${temporalPort}`;
   }
   const server = await startDevServer({
     cli,
