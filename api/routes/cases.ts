@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { caseTimeline, canSee, findAuthorities, findCase, listCases } from '../../db/queries.js';
 import type { CaseRow } from '../../db/schema/index.js';
 import { isIsoDate, validateAnswers, type Answers } from '../../policy-areas/types.js';
-import { CASE_ACTIONS, type Actor, type CaseAction, type CaseInput, type Role } from '../../workflows/contract.js';
+import { CASE_ACTIONS, type CaseAction, type CaseInput } from '../../workflows/contract.js';
 import { type App, type AppDeps, type Authenticate, viewerOf } from '../app.js';
 import { caseSummary, caseView } from '../case-view.js';
+import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import {
   ActionBodies,
@@ -24,23 +24,6 @@ const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Repeat a request safely: the same key gives the same result' })),
 });
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-/** Same official + same key = same case id, so a retried POST can never open a second case. */
-function caseIdFor(login: string, key: string | undefined): string {
-  if (!key) return randomUUID();
-  const h = createHash('sha256').update(`liaison-case\n${login}\n${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function canonicalHash(body: CreateCaseBodyT): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
-  return createHash('sha256').update(JSON.stringify(sorted(body))).digest('hex');
-}
-
-function actorOf(o: OfficialWithAuthority): Actor {
-  return { login: o.login, authorityId: o.authorityId, country: o.authority.country, roles: o.roles as Role[] };
-}
 
 const FINAL = new Set(['withdrawn']);
 
@@ -98,7 +81,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
 
       const key = request.headers['idempotency-key'];
       const caseId = caseIdFor(official.login, key);
-      const requestHash = canonicalHash(body);
+      const hash = requestHash(body);
       const existing = key ? await findCase(db, caseId) : undefined;
       if (!existing) {
         const input: CaseInput = {
@@ -110,15 +93,15 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
           answers: body.answers as Answers,
           message: body.message,
           replyBy: body.replyBy,
-          requestHash,
+          requestHash: hash,
           searchAttributes: deps.searchAttributes,
         };
         const snapshot = await gateway.open(input);
-        if (snapshot.requestHash !== requestHash) throw idempotencyMismatch();
+        if (snapshot.requestHash !== hash) throw idempotencyMismatch();
         reply.status(201).header('location', `/v1/cases/${caseId}`);
         return view((await findCase(db, caseId))!, official);
       }
-      if (existing.requestHash !== requestHash) throw idempotencyMismatch();
+      if (existing.requestHash !== hash) throw idempotencyMismatch();
       reply.status(200).header('location', `/v1/cases/${caseId}`).header('idempotent-replayed', 'true');
       return view(existing, official);
     },
