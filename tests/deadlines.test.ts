@@ -10,6 +10,7 @@ import { apiClient } from './support/api-client.js';
 import { createParties, isoDate, type Parties } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { snapshotQuery } from '../workflows/contract.js';
+import { recordHistory } from './support/histories.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,6 +70,7 @@ describe('the one-week acceptance window', () => {
     const lapsed = await eventually(() => view(p, c.id), (v) => v.flags.notAcceptedInTime, 'the acceptance window to lapse');
     const forwarded = await api.act(p.coordinator.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, reason: 'competent authority' });
     const accepted = await api.act(p.otherResponder.login, c.id, 'accept');
+    await recordHistory(h.temporal.client, c.workflow.id, 'acceptance-lapsed-escalated-forwarded');
 
     // Assert
     expect(before.flags).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
@@ -118,6 +120,7 @@ describe('the agreed reply date', () => {
     await skipTo(due + HOUR);
     const after = await eventually(() => view(p, c.id), (v) => v.flags.overdue, 'the overdue flag');
     const listed = (await api.get(p.responder.login, '/v1/cases?overdue=true')).json();
+    await recordHistory(h.temporal.client, c.workflow.id, 'reply-reminded-then-overdue');
 
     expect(before.flags.overdue).toBe(false);
     expect(before.timeline.find((e: { action: string }) => e.action === 'reply-reminder').payload).toEqual({ to: p.responder.authorityId, replyBy });

@@ -4,18 +4,17 @@
  * them anew from real runs on the dev server; commit them when the workflow changes on purpose,
  * and keep the old ones: running cases still have those histories.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client.js';
 import { createParties, isoDate, replyBody } from './support/factories.js';
 import { startHarness, workflowBundle, type Harness } from './support/harness.js';
+import { historiesDir, recordHistory, recordingHistories } from './support/histories.js';
 
-const historiesDir = fileURLToPath(new URL('./histories', import.meta.url));
-const recording = Boolean(process.env.RECORD_HISTORIES);
 
 async function recorded() {
   const files = (await readdir(historiesDir)).filter((f) => f.endsWith('.json')).sort();
@@ -24,7 +23,7 @@ async function recorded() {
   );
 }
 
-describe.runIf(recording)('recording histories', () => {
+describe.runIf(recordingHistories)('recording histories', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
@@ -60,9 +59,7 @@ describe.runIf(recording)('recording histories', () => {
     const p = await createParties(h.database.db);
     const c = await api.open(p);
     await scenarios[name](api, p, c.id);
-    const history = await h.temporal.client.workflow.getHandle(c.workflow.id).fetchHistory();
-    const stamp = new Date().toISOString().slice(0, 10);
-    await writeFile(`${historiesDir}/${stamp}-${name}.json`, historyToJSON(history));
+    await recordHistory(h.temporal.client, c.workflow.id, name);
   });
 });
 
