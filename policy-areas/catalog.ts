@@ -44,23 +44,42 @@ function assertDefinition(d: ProcedureDefinition, file: string): void {
   if (problems.length) throw new Error(`invalid procedure definition ${file}:\n- ${problems.join('\n- ')}`);
 }
 
-export async function loadCatalog(dir = root): Promise<Catalog> {
+export interface DefinitionFile {
+  /** Path relative to policy-areas/, e.g. `gdpr/gdpr-60-draft-decision.json`. */
+  file: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads every legal area's `area.json` and every definition file beside it. */
+export async function readPolicyAreas(dir = root): Promise<{ areas: Map<string, PolicyArea>; files: DefinitionFile[] }> {
   const areas = new Map<string, PolicyArea>();
-  const procedures = new Map<string, ProcedureDefinition>();
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const files: DefinitionFile[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory()) continue;
     const areaDir = `${dir}/${entry.name}`;
     for (const file of (await readdir(areaDir)).filter((f) => f.endsWith('.json')).sort()) {
       const data = JSON.parse(await readFile(`${areaDir}/${file}`, 'utf8'));
-      if (file === 'area.json') {
-        areas.set(data.id, { id: data.id, title: data.title, legalBasis: data.legalBasis });
-        continue;
-      }
-      const { $comment: _comment, ...definition } = data as ProcedureDefinition & { $comment?: unknown };
-      assertDefinition(definition, `${entry.name}/${file}`);
-      const newest = procedures.get(definition.id);
-      if (!newest || newest.version < definition.version) procedures.set(definition.id, definition);
+      if (file === 'area.json') areas.set(data.id, data);
+      else files.push({ file: `${entry.name}/${file}`, data });
     }
+  }
+  return { areas, files };
+}
+
+/**
+ * The procedures the running system can start: format-1 request-and-reply definitions. Format-2
+ * definitions (see language.ts) are checked and documented by `npm run procedures:check` and
+ * `procedures:docs`; they become startable with the format-2 interpreter.
+ */
+export async function loadCatalog(dir = root): Promise<Catalog> {
+  const { areas, files } = await readPolicyAreas(dir);
+  const procedures = new Map<string, ProcedureDefinition>();
+  for (const { file, data } of files) {
+    if (data.format !== undefined) continue;
+    const { $comment: _comment, ...definition } = data as unknown as ProcedureDefinition & { $comment?: unknown };
+    assertDefinition(definition, file);
+    const newest = procedures.get(definition.id);
+    if (!newest || newest.version < definition.version) procedures.set(definition.id, definition);
   }
   for (const p of procedures.values()) {
     if (!areas.has(p.area)) throw new Error(`procedure ${p.id} names unknown legal area ${p.area}`);
