@@ -1,0 +1,99 @@
+/**
+ * Renders procedure definitions as reference pages a policy owner can review: per legal area,
+ * each procedure's state diagram (Mermaid), roles, actions, deadlines and forms.
+ */
+import { transitions } from './check.js';
+import type { ProcedureV2 } from './language.js';
+import type { PolicyArea } from './catalog.js';
+
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** Mermaid state ids cannot contain dashes. */
+const sid = (s: string) => s.replaceAll('-', '_');
+
+function length(l: ProcedureV2['deadlines'][string]['length']): string {
+  if ('calendarDays' in l) return `${l.calendarDays} calendar days`;
+  if ('workingDays' in l) return `${l.workingDays} working days (public holidays of the ${l.holidaysOf}'s country)`;
+  if ('weeks' in l) return `${l.weeks} weeks`;
+  if ('months' in l) return `${l.months} months`;
+  return 'the agreed reply date (end of that day)';
+}
+
+function expiry(e: ProcedureV2['deadlines'][string]['onExpiry']): string {
+  const parts: string[] = [];
+  if (e.flag) parts.push(`flag \`${e.flag}\``);
+  if (e.escalateTo) parts.push(`escalate to ${e.escalateTo}`);
+  if (e.moveToIfAny) parts.push(`move to \`${e.moveToIfAny.moveTo}\` if any ${e.moveToIfAny.action}`);
+  if (e.moveTo) parts.push(`${e.moveToIfAny ? 'otherwise ' : ''}move to \`${e.moveTo}\``);
+  return parts.join('; ');
+}
+
+export function mermaid(d: ProcedureV2): string {
+  const lines = ['stateDiagram-v2', `  [*] --> ${sid(d.start.state)}`];
+  for (const [id, s] of Object.entries(d.states)) lines.push(`  ${sid(id)} : ${s.label.en.replaceAll(':', ' ')}`);
+  const seen = new Set<string>();
+  for (const e of transitions(d)) {
+    const line = `  ${sid(e.from)} --> ${sid(e.to)} : ${e.via}`;
+    if (!seen.has(line)) lines.push(line), seen.add(line);
+  }
+  // What happens in a state without leaving it (acknowledge, forward, a flagging deadline…) is a note.
+  const notes = new Map<string, string[]>();
+  const note = (state: string, text: string) => notes.set(state, [...(notes.get(state) ?? []), text]);
+  for (const [id, a] of Object.entries(d.actions)) if (!a.to) for (const f of a.from) note(f, `${id} (${a.by.join(', ')})`);
+  for (const [id, t] of Object.entries(d.deadlines)) {
+    if (t.onExpiry.moveTo || t.onExpiry.moveToIfAny) continue;
+    for (const s of t.runsIn) note(s, `${id}: ${length(t.length)}, then ${expiry(t.onExpiry)}`.replaceAll('`', ''));
+  }
+  for (const [state, texts] of notes) lines.push(`  note right of ${sid(state)}`, ...texts.map((t) => `    ${t.replaceAll(':', ' -')}`), '  end note');
+  for (const [id, s] of Object.entries(d.states)) if (s.final) lines.push(`  ${sid(id)} --> [*]`);
+  return lines.join('\n');
+}
+
+export function procedurePage(d: ProcedureV2): string {
+  const out: string[] = [];
+  out.push(`## ${d.title.en}`, '');
+  out.push(`\`${d.id}\` version ${d.version} · code ${d.code} · ${d.kind} · evidence ${d.evidence} · ${d.legalBasis}`, '');
+  out.push(...d.description.map((l) => (/^\d+\./.test(l) ? l : `> ${l}`)), '');
+  out.push('```mermaid', mermaid(d), '```', '');
+  out.push('| role | party |', '|---|---|');
+  for (const [id, r] of Object.entries(d.roles)) out.push(`| ${id}: ${cell(r.label.en)} | ${r.party}${r.of ? ` of ${r.of}` : ''} |`);
+  out.push('', '| action | by | from | to | needs |', '|---|---|---|---|---|');
+  for (const [id, a] of Object.entries(d.actions)) {
+    const needs = [a.form && `form ${a.form}`, a.message && `message (${a.message})`, a.effect && `effect ${a.effect}`, a.oncePerParty && 'once per authority']
+      .filter(Boolean)
+      .join(', ');
+    out.push(`| ${id}: ${cell(a.label.en)} | ${a.by.join(', ')} | ${a.from.join(', ')} | ${a.to ?? '(stays)'} | ${needs || '—'} |`);
+  }
+  if (Object.keys(d.deadlines).length) {
+    out.push('', '| deadline | from | length | runs in | reminders | on expiry |', '|---|---|---|---|---|---|');
+    for (const [id, t] of Object.entries(d.deadlines)) {
+      const reminders = (t.reminders ?? []).map((r) => `${r.daysBefore} d before`).join(', ') || '—';
+      out.push(`| ${id}: ${cell(t.label.en)} | ${t.from} | ${length(t.length)} | ${t.runsIn.join(', ')} | ${reminders} | ${expiry(t.onExpiry)} |`);
+    }
+  }
+  for (const [id, f] of Object.entries(d.forms)) {
+    out.push('', `Form \`${id}\`:`, '', '| question | type | required | personal data |', '|---|---|---|---|');
+    for (const q of f.questions) {
+      const required = q.required ? 'yes' : q.requiredWhen ? `when ${q.requiredWhen.question} is ${q.requiredWhen.is}` : 'no';
+      const options = q.options ? ` (${q.options.map((o) => o.code).join(', ')})` : '';
+      out.push(`| ${cell(q.label.en)} | ${q.type}${options} | ${required} | ${q.personalData ? 'yes' : ''} |`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function areaPage(area: PolicyArea & { description?: string }, procedures: ProcedureV2[]): string {
+  const sorted = [...procedures].sort((a, b) => a.code.localeCompare(b.code));
+  return [
+    `<!-- Generated by npm run procedures:docs from policy-areas/${area.id}/. Do not edit. -->`,
+    `# ${area.title.en}`,
+    '',
+    `${area.legalBasis}${area.description ? `. ${area.description}` : ''}`,
+    '',
+    '| code | procedure | kind | evidence |',
+    '|---|---|---|---|',
+    ...sorted.map((p) => `| ${p.code} | [${cell(p.title.en)}](#${p.title.en.toLowerCase().replace(/[^a-z0-9 -]/g, '').replaceAll(' ', '-')}) | ${p.kind} | ${p.evidence} |`),
+    '',
+    ...sorted.map((p) => procedurePage(p)),
+    '',
+  ].join('\n');
+}
