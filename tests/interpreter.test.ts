@@ -1,0 +1,114 @@
+/**
+ * The format-2 interpreter's state machine, driven directly with the shipped definitions. Time is
+ * an input here (the machine has no clock); the durable timers around it are Temporal's.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPolicyAreas } from '../policy-areas/catalog.js';
+import type { ProcedureV2 } from '../policy-areas/language.js';
+import type { Actor } from '../workflows/contract.js';
+import { Interpreter } from '../workflows/interpreter.js';
+
+const DAY = 86_400_000;
+const { files } = await readPolicyAreas();
+const byCode = new Map(files.filter((f) => f.data.format === 2).map((f) => [f.data.code as string, f.data as unknown as ProcedureV2]));
+
+const actor = (login: string, authorityId: string, country: string, roles: Actor['roles'] = ['official']): Actor => ({ login, authorityId, country, roles });
+const host = actor('anna', 'DE-A', 'DE');
+const home = actor('claire', 'FR-A', 'FR');
+const homeOther = actor('louis', 'FR-B', 'FR');
+const homeCoordinator = actor('sophie', 'FR-C', 'FR', ['official', 'coordinator']);
+const T0 = Date.parse('2026-03-02T09:00:00Z'); // a Monday
+const date = (days: number) => new Date(T0 + days * DAY).toISOString().slice(0, 10);
+
+function pqCase(replyBy = date(30)) {
+  const m = new Interpreter(
+    {
+      caseId: 'c1',
+      procedure: byCode.get('PQ-IR')!,
+      parties: { requester: [{ authorityId: 'DE-A', country: 'DE' }], responder: [{ authorityId: 'FR-A', country: 'FR' }] },
+      startedBy: host,
+      answers: { 'professional-name': 'M', 'date-of-birth': '1985-04-12', profession: 'midwife', 'qualification-title': 'X', 'questions-asked': ['authenticity'] },
+      replyBy,
+    },
+    T0,
+  );
+  m.started(host);
+  return m;
+}
+
+describe('the interpreter on the PQ information request', () => {
+  it('when the sides go through the procedure, then states, dates and ratings follow the definition', () => {
+    const m = pqCase();
+
+    m.apply('accept', home, {}, T0 + DAY);
+    m.apply('propose-reply-date', home, { date: date(40) }, T0 + 2 * DAY);
+    m.apply('decide-reply-date', host, { agree: true }, T0 + 3 * DAY);
+    m.apply('reply', home, { answers: { 'qualification-authentic': true } }, T0 + 4 * DAY);
+    const [closed] = m.apply('close', host, { timeliness: 5, efforts: 4 }, T0 + 5 * DAY);
+
+    expect(m.state).toMatchObject({ status: 'closed', agreedReplyBy: date(40), ratings: { timeliness: 5, efforts: 4 }, flags: [], seq: 6 });
+    expect(closed).toMatchObject({ seq: 6, action: 'close', actor: { login: 'anna' } });
+    expect(m.finished).toBe(false);
+  });
+
+  it('when nobody accepts for 7 days, then a reminder comes on day 5, and on day 7 the flag and the escalation that lets the coordinator forward', () => {
+    const m = pqCase();
+
+    const before = m.fireDue(T0 + 7 * DAY - 1);
+    const refused = () => m.check('forward', homeCoordinator, { toAuthorityId: 'FR-B', toCountry: 'FR' }, T0 + 7 * DAY - 1);
+    expect(refused).toThrow(/only the responder or coordinator/);
+    const lapsed = m.fireDue(T0 + 7 * DAY);
+    m.apply('forward', homeCoordinator, { toAuthorityId: 'FR-B', toCountry: 'FR' }, T0 + 8 * DAY);
+    m.apply('accept', homeOther, {}, T0 + 9 * DAY);
+
+    expect(before.map((e) => [e.action, e.at])).toEqual([['acceptance-reminder', new Date(T0 + 7 * DAY - 1).toISOString()]]);
+    expect(lapsed).toMatchObject([{ action: 'acceptance-expired', actor: null, payload: { escalatedTo: 'coordinator' } }]);
+    expect(m.state).toMatchObject({ status: 'accepted', flags: ['not-accepted-in-time'], parties: { responder: [{ authorityId: 'FR-B' }] } });
+  });
+
+  it('when the agreed date passes, then the case is flagged overdue; agreeing a later date lifts the flag and re-arms the deadline', () => {
+    const m = pqCase(date(10));
+    m.apply('accept', home, {}, T0 + DAY);
+
+    const overdue = m.fireDue(T0 + 11 * DAY + 1);
+    m.apply('propose-reply-date', home, { date: date(20) }, T0 + 12 * DAY);
+    m.apply('decide-reply-date', host, { agree: true }, T0 + 12 * DAY);
+    const flagsAfterAgreement = [...m.state.flags];
+    const again = m.fireDue(T0 + 21 * DAY + 1);
+
+    expect(overdue.map((e) => e.action)).toEqual(['reply-reminder', 'reply-expired']);
+    expect(flagsAfterAgreement).toEqual([]);
+    expect(again.map((e) => e.action)).toEqual(['reply-reminder', 'reply-expired']);
+    expect(m.state.flags).toEqual(['overdue']);
+  });
+
+  it('when a closed case is not reopened within 183 days, then it is archived and ends', () => {
+    const m = pqCase();
+    m.apply('accept', home, {}, T0 + DAY);
+    m.apply('reply', home, { answers: { 'qualification-authentic': false } }, T0 + 2 * DAY);
+    m.apply('close', host, {}, T0 + 3 * DAY);
+
+    expect(m.fireDue(T0 + 3 * DAY + 183 * DAY - 1)).toEqual([]);
+    expect(m.fireDue(T0 + 3 * DAY + 183 * DAY).map((e) => e.action)).toEqual(['reopen-window-expired']);
+    expect(m.state.status).toBe('archived');
+    expect(m.finished).toBe(true);
+  });
+
+  it.each<[string, () => void, RegExp]>([
+    ['the requester accepts', () => pqCase().check('accept', host, {}, T0), /only the responder/],
+    ['the reply comes before acceptance', () => pqCase().check('reply', home, { answers: {} }, T0), /cannot reply a case that is submitted/],
+    [
+      'the reply leaves out an asked question',
+      () => {
+        const m = pqCase();
+        m.apply('accept', home, {}, T0);
+        m.check('reply', home, { answers: {} }, T0);
+      },
+      /qualification-authentic is required/,
+    ],
+    ['a forward crosses the border', () => pqCase().check('forward', home, { toAuthorityId: 'IT-A', toCountry: 'IT' }, T0), /another authority of FR/],
+    ['a reply date in the past is proposed', () => pqCase().check('propose-reply-date', home, { date: date(-1) }, T0), /after today/],
+  ])('when %s, then the action is refused', (_what, act, message) => {
+    expect(act).toThrow(message);
+  });
+});
