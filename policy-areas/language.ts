@@ -16,7 +16,7 @@ export const QuestionSchema = Type.Object(
   {
     id: Id,
     type: Type.Union(
-      ['yes-no', 'choice', 'multiple-choice', 'date', 'number', 'text', 'document'].map((t) => Type.Literal(t)),
+      (['yes-no', 'choice', 'multiple-choice', 'date', 'number', 'text', 'document'] as const).map((t) => Type.Literal(t)),
       { description: 'document: an attachment reference' },
     ),
     label: Text,
@@ -77,7 +77,7 @@ export const ActionSchema = Labelled({
   message: Type.Optional(Type.Union([Type.Literal('required'), Type.Literal('optional')])),
   effect: Type.Optional(
     Type.Union(
-      ['forward', 'propose-reply-date', 'decide-reply-date', 'set-reply-date', 'rate', 'add-recipients'].map((e) => Type.Literal(e)),
+      (['forward', 'propose-reply-date', 'decide-reply-date', 'set-reply-date', 'rate', 'add-recipients'] as const).map((e) => Type.Literal(e)),
       { description: 'A built-in effect besides the change of state' },
     ),
   ),
@@ -86,7 +86,7 @@ export const ActionSchema = Labelled({
 
 export const RoleSchema = Labelled({
   party: Type.Union(
-    ['initiator', 'applicant', 'counterpart', 'recipients', 'authority', 'coordinator', 'commission'].map((p) => Type.Literal(p)),
+    (['initiator', 'applicant', 'counterpart', 'recipients', 'authority', 'coordinator', 'commission'] as const).map((p) => Type.Literal(p)),
     {
       description:
         'initiator: the authority that starts the case; applicant: a citizen or business starting it through a public interface; ' +
@@ -105,10 +105,10 @@ export const ProcedureSchema = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     code: Type.String({ pattern: '^[A-Z0-9]+(-[A-Z0-9]+)*$', description: 'The catalogue code, e.g. PQ-IR' }),
     area: Id,
-    kind: Type.Union(['request-reply', 'alert', 'notification', 'application', 'case'].map((k) => Type.Literal(k))),
+    kind: Type.Union((['request-reply', 'alert', 'notification', 'application', 'case'] as const).map((k) => Type.Literal(k))),
     title: Text,
     legalBasis: Type.String({ minLength: 1 }),
-    evidence: Type.Union(['S', 'S-w', 'M', 'I'].map((e) => Type.Literal(e)), {
+    evidence: Type.Union((['S', 'S-w', 'M', 'I'] as const).map((e) => Type.Literal(e)), {
       description: 'S sourced; S-w weakly sourced; M from the legal text, to verify; I inferred — a policy owner should confirm',
     }),
     description: Type.Array(Type.String(), { minItems: 1, description: 'The procedure in numbered steps, for reviewers' }),

@@ -6,7 +6,7 @@
 /** A string in several languages, keyed by ISO 639-1 code. English is always present. */
 export type LocalisedText = { en: string } & Record<string, string>;
 
-export type QuestionType = 'yes-no' | 'choice' | 'multiple-choice' | 'date' | 'number' | 'text';
+export type QuestionType = 'yes-no' | 'choice' | 'multiple-choice' | 'date' | 'number' | 'text' | 'document';
 
 export interface AnswerOption {
   code: string;
@@ -101,6 +101,9 @@ function checkValue(q: Question, value: AnswerValue): string | undefined {
       return isIsoDate(value) ? undefined : 'must be a date (YYYY-MM-DD)';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+    case 'document':
+      // A reference to an attachment stored beside the case (document storage comes with attachments).
+      return typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a document reference';
     case 'text':
       if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty text';
       return value.length > (q.maxLength ?? 4000) ? `must be at most ${q.maxLength ?? 4000} characters` : undefined;
