@@ -7,6 +7,8 @@ import { readPolicyAreas } from '../policy-areas/catalog.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { Actor } from '../workflows/contract.js';
 import { Interpreter } from '../workflows/interpreter.js';
+import { addMonths } from '../policy-areas/calendar.js';
+import { answersFor } from './support/conformance-driver.js';
 
 const DAY = 86_400_000;
 const { files } = await readPolicyAreas();
@@ -110,5 +112,39 @@ describe('the interpreter on the PQ information request', () => {
     ['a reply date in the past is proposed', () => pqCase().check('propose-reply-date', home, { date: date(-1) }, T0), /after today/],
   ])('when %s, then the action is refused', (_what, act, message) => {
     expect(act).toThrow(message);
+  });
+});
+
+describe('the interpreter on other kinds of procedure', () => {
+  it('when the host authority lets its two months pass on a European Professional Card, then the card is deemed granted and the case ends', () => {
+    const def = byCode.get('PQ-EPC-EST')!;
+    const applicant = actor('maria', 'APPLICANT', 'PT');
+    const homeCa = actor('joao', 'PT-OE', 'PT');
+    const m = new Interpreter(
+      {
+        caseId: 'epc',
+        procedure: def,
+        parties: {
+          applicant: [{ authorityId: 'APPLICANT', country: 'PT' }],
+          home: [{ authorityId: 'PT-OE', country: 'PT' }],
+          host: [{ authorityId: 'DE-A', country: 'DE' }],
+        },
+        startedBy: applicant,
+        answers: answersFor(def.forms[def.start.form!]),
+      },
+      T0,
+    );
+    m.apply('acknowledge', homeCa, {}, T0 + 2 * DAY);
+    m.apply('transmit', homeCa, { answers: answersFor(def.forms.verification) }, T0 + 20 * DAY);
+
+    const justBefore = m.fireDue(addMonths(T0 + 20 * DAY, 2) - 1);
+    const statusJustBefore = m.state.status;
+    const expired = m.fireDue(addMonths(T0 + 20 * DAY, 2));
+
+    expect(justBefore.map((e) => e.action)).toEqual(['host-decision-reminder']);
+    expect(statusJustBefore).toBe('host-assessment');
+    expect(expired).toMatchObject([{ action: 'host-decision-expired', payload: { movedTo: 'deemed-granted' } }]);
+    expect(m.state).toMatchObject({ status: 'deemed-granted', flags: ['deemed-issued'] });
+    expect(m.finished).toBe(true);
   });
 });

@@ -64,6 +64,8 @@ export interface ActionInput {
   toCountry?: string;
   timeliness?: number;
   efforts?: number;
+  /** For add-recipients: authorities resolved by the API (e.g. every competent authority of the other countries). */
+  recipients?: Party[];
 }
 
 export class Interpreter {
@@ -150,6 +152,10 @@ export class Interpreter {
         if (input.toCountry !== current?.country) invalid(`a case can only be forwarded to another authority of ${current?.country}`);
         break;
       }
+      case 'add-recipients':
+        this.recipientsRole();
+        if (!input.recipients?.length) invalid('recipients are required');
+        break;
       case 'rate':
         for (const k of ['timeliness', 'efforts'] as const) {
           const v = input[k];
@@ -189,6 +195,14 @@ export class Interpreter {
         payload.from = s.parties[role][0].authorityId;
         payload.to = input.toAuthorityId;
         s.parties[role] = [{ authorityId: input.toAuthorityId!, country: input.toCountry! }];
+        break;
+      }
+      case 'add-recipients': {
+        const role = this.recipientsRole();
+        const known = new Set((s.parties[role] ?? []).map((p) => p.authorityId));
+        const added = input.recipients!.filter((p) => !known.has(p.authorityId));
+        s.parties[role] = [...(s.parties[role] ?? []), ...added];
+        payload.added = added.map((p) => p.authorityId);
         break;
       }
       case 'rate': {
@@ -287,6 +301,12 @@ export class Interpreter {
   private counterpartRole(): string {
     const role = Object.entries(this.def.roles).find(([, r]) => r.party === 'counterpart')?.[0];
     if (!role) invalid(`${this.def.id} has no counterpart to forward`);
+    return role!;
+  }
+
+  private recipientsRole(): string {
+    const role = Object.entries(this.def.roles).find(([, r]) => r.party === 'recipients')?.[0];
+    if (!role) invalid(`${this.def.id} has no recipients to add to`);
     return role!;
   }
 

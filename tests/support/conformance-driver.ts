@@ -123,6 +123,7 @@ function effectInput(effect: string | undefined, m: Interpreter, now: number) {
   const later = new Date(now + 40 * DAY_MS).toISOString().slice(0, 10);
   if (effect === 'propose-reply-date') return { date: later };
   if (effect === 'decide-reply-date') return { agree: true };
+  if (effect === 'add-recipients') return { recipients: [{ authorityId: 'NL-RECIPIENT', country: 'NL' }] };
   if (effect === 'forward') return { toAuthorityId: 'FR-OTHER', toCountry: m.state.parties[Object.keys(m.state.parties)[1]]?.[0]?.country };
   return {};
 }
