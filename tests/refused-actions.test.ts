@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, expectProblem } from './support/api-client.js';
-import { createParties, isoDate, replyBody, type Parties } from './support/factories.js';
+import { createParties, isoDate, replyBody } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
 
 let h: Harness;

@@ -14,7 +14,6 @@ import {
   CaseSummary,
   CaseView,
   CreateCaseBody,
-  type CreateCaseBodyT,
   problemResponses,
 } from '../schemas.js';
 import type { OfficialWithAuthority } from '../../db/queries.js';

@@ -3,21 +3,12 @@
  * (what officials' tools do), and with the bare Temporal client (the floor the API adds to).
  */
 import { randomUUID } from 'node:crypto';
-import { actorOf, requestHash } from '../../api/idempotency.js';
+import { createCaseGateway } from '../../api/case-gateway.js';
+import { requestHash } from '../../api/idempotency.js';
 import type { Client } from '@temporalio/client';
-import type { OfficialWithAuthority } from '../../db/queries.js';
 import type { Answers, ProcedureDefinition } from '../../policy-areas/types.js';
 import { replyBody, requestBody } from '../../tests/support/factories.js';
-import {
-  actionUpdates,
-  caseWorkflowId,
-  openedUpdate,
-  searchAttributes,
-  type Actor,
-  type CaseInput,
-  type CaseSnapshot,
-  type CaseStatus,
-} from '../../workflows/contract.js';
+import type { Actor, CaseInput, CaseStatus } from '../../workflows/contract.js';
 
 export const STEPS = ['start', 'accept', 'reply', 'close'] as const;
 export type Step = (typeof STEPS)[number];
@@ -115,32 +106,17 @@ export function caseInput(ctx: ClientContext): CaseInput {
   };
 }
 
+/**
+ * The same flow through the bare Temporal client: the API's gateway is exactly the client calls
+ * (start + the "opened" update, then one update per action) without HTTP, auth or PostgreSQL reads.
+ */
 export function clientCase(ctx: ClientContext): Promise<CaseTiming> {
   const input = caseInput(ctx);
-  const workflowId = caseWorkflowId(input.caseId);
-  const act = async (name: 'accept' | 'reply' | 'close', actor: Actor, payload: unknown): Promise<CaseStatus> => {
-    const handle = ctx.client.workflow.getHandle(workflowId);
-    const snapshot = (await handle.executeUpdate(actionUpdates[name] as never, { args: [{ actor, input: payload }] as never })) as CaseSnapshot;
-    return snapshot.status;
-  };
+  const gateway = createCaseGateway(ctx.client, { taskQueue: ctx.taskQueue });
+  const act = async (name: 'accept' | 'reply' | 'close', actor: Actor, payload: unknown): Promise<CaseStatus> =>
+    (await gateway.act(input.caseId, name, { actor, input: payload as never })).status;
   return timedSteps({
-    start: async () => {
-      const handle = await ctx.client.workflow.start(input.procedure.id, {
-        workflowId,
-        taskQueue: ctx.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: input.searchAttributes
-          ? [
-              { key: searchAttributes.procedure, value: input.procedure.id },
-              { key: searchAttributes.status, value: 'submitted' },
-              { key: searchAttributes.countries, value: [input.requester.country, input.responder.country] },
-            ]
-          : undefined,
-      });
-      return (await handle.executeUpdate(openedUpdate, { updateId: 'opened' })).status;
-    },
+    start: async () => (await gateway.open(input)).status,
     accept: () => act('accept', ctx.responder, {}),
     reply: () => act('reply', ctx.responder, replyBody),
     close: () => act('close', ctx.requester, CLOSE_BODY),
