@@ -148,3 +148,81 @@ describe('the interpreter on other kinds of procedure', () => {
     expect(m.finished).toBe(true);
   });
 });
+
+describe('the interpreter on a GDPR draft decision (art. 60)', () => {
+  const def = () => byCode.get('GDPR-60-DD')!;
+  const lead = actor('lsa', 'IE-DPC', 'IE');
+  const csaFr = actor('cnil', 'FR-CNIL', 'FR');
+  const csaDe = actor('bfdi', 'DE-BFDI', 'DE');
+  const draftCase = () =>
+    new Interpreter(
+      {
+        caseId: 'dd',
+        procedure: def(),
+        parties: {
+          lead: [{ authorityId: 'IE-DPC', country: 'IE' }],
+          concerned: [
+            { authorityId: 'FR-CNIL', country: 'FR' },
+            { authorityId: 'DE-BFDI', country: 'DE' },
+          ],
+        },
+        startedBy: lead,
+        answers: answersFor(def().forms[def().start.form!]),
+      },
+      T0,
+    );
+
+  it('when no concerned authority objects within 4 weeks, then silence is agreement', () => {
+    const m = draftCase();
+    m.apply('agree', csaFr, {}, T0 + DAY);
+
+    expect(m.fireDue(T0 + 28 * DAY - 1).map((e) => e.action)).not.toContain('objection-period-expired');
+    expect(m.state.status).toBe('consultation');
+    m.fireDue(T0 + 28 * DAY);
+    expect(m.state.status).toBe('agreed');
+  });
+
+  it('when one concerned authority objects in time, then the window still runs its 4 weeks and ends with objections raised; each authority objects once', () => {
+    const m = draftCase();
+    const objection = { message: 'Relevant and reasoned objection: the fine is too low.', answers: answersFor(def().forms[def().actions.object.form!]) };
+    m.apply('object', csaDe, objection, T0 + 3 * DAY);
+
+    // Checked while the window is open: afterwards every objection is refused anyway.
+    expect(() => m.check('object', csaDe, objection, T0 + 4 * DAY)).toThrow(/already taken object/);
+    expect(() => m.check('object', lead, objection, T0 + 4 * DAY)).toThrow(/only the concerned/);
+    m.fireDue(T0 + 28 * DAY);
+    m.apply('refer-to-board', lead, { message: 'The objection is not followed; referred under art. 65(1)(a).', }, T0 + 30 * DAY);
+
+    expect(m.state).toMatchObject({ status: 'referred-to-board', takenBy: { object: ['DE-BFDI'] } });
+  });
+});
+
+describe('the interpreter on an alert', () => {
+  it('when recipients acknowledge, then each may do so once, and the sender can update and withdraw the alert', () => {
+    const def = byCode.get('PQ-ALERT-RESTR')!;
+    const recipientsRole = Object.entries(def.roles).find(([, r]) => r.party === 'recipients')![0];
+    const ack = Object.entries(def.actions).find(([, a]) => a.by.includes(recipientsRole) && a.oncePerParty)![0];
+    const sender = actor('sender', 'DE-A', 'DE');
+    const m = new Interpreter(
+      {
+        caseId: 'alert',
+        procedure: def,
+        parties: { [def.start.by]: [{ authorityId: 'DE-A', country: 'DE' }], [recipientsRole]: [{ authorityId: 'FR-A', country: 'FR' }, { authorityId: 'IT-A', country: 'IT' }] },
+        startedBy: sender,
+        answers: answersFor(def.forms[def.start.form!]),
+      },
+      T0,
+    );
+
+    m.apply(ack, home, {}, T0 + DAY);
+    expect(() => m.check(ack, home, {}, T0 + DAY)).toThrow(/already taken/);
+    m.apply(ack, actor('it', 'IT-A', 'IT'), {}, T0 + DAY);
+    const updateForm = def.actions.update.form;
+    m.apply('update', sender, { message: 'The restriction now also covers temporary services.', answers: updateForm ? answersFor(def.forms[updateForm]) : undefined }, T0 + 2 * DAY);
+    const withdrawForm = def.actions.withdraw.form;
+    m.apply('withdraw', sender, { message: 'The restriction was lifted by the court.', answers: withdrawForm ? answersFor(def.forms[withdrawForm]) : undefined }, T0 + 3 * DAY);
+
+    expect(m.state.takenBy[ack]).toEqual(['FR-A', 'IT-A']);
+    expect(m.finished).toBe(true);
+  });
+});
