@@ -191,7 +191,7 @@ describe('the interpreter on a GDPR draft decision (art. 60)', () => {
     expect(() => m.check('object', csaDe, objection, T0 + 4 * DAY)).toThrow(/already taken object/);
     expect(() => m.check('object', lead, objection, T0 + 4 * DAY)).toThrow(/only the concerned/);
     m.fireDue(T0 + 28 * DAY);
-    m.apply('refer-to-board', lead, { message: 'The objection is not followed; referred under art. 65(1)(a).', }, T0 + 30 * DAY);
+    m.apply('refer-to-board', lead, { message: 'The objection is not followed; referred under art. 65(1)(a).' }, T0 + 30 * DAY);
 
     expect(m.state).toMatchObject({ status: 'referred-to-board', takenBy: { object: ['DE-BFDI'] } });
   });
