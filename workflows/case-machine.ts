@@ -64,7 +64,8 @@ function checkFutureDate(date: unknown, now: number, latest: number, field: stri
   if (Date.parse(`${date}T00:00:00Z`) > latest) invalid(`${field} must be on or before ${today(latest)}`);
 }
 
-function checkRating(value: unknown, field: string): void {
+/** A closing-survey rating: absent, or a whole number from 1 to 5. */
+export function checkRating(value: unknown, field: string): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 5) {
     invalid(`${field} must be a whole number from 1 to 5`);

@@ -6,7 +6,7 @@
 import { addCalendarDays, addMonths, addWorkingDays, DAY_MS } from '../policy-areas/calendar.js';
 import type { ActionV2, DeadlineV2, ProcedureV2 } from '../policy-areas/language.js';
 import { isIsoDate, validateAnswers, type Answers, type Form } from '../policy-areas/types.js';
-import { CaseError, replyDeadline } from './case-machine.js';
+import { CaseError, checkRating, replyDeadline } from './case-machine.js';
 import type { Actor, CaseEvent, Party } from './contract.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -157,10 +157,8 @@ export class Interpreter {
         if (!input.recipients?.length) invalid('recipients are required');
         break;
       case 'rate':
-        for (const k of ['timeliness', 'efforts'] as const) {
-          const v = input[k];
-          if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 5)) invalid(`${k} must be a whole number from 1 to 5`);
-        }
+        checkRating(input.timeliness, 'timeliness');
+        checkRating(input.efforts, 'efforts');
         break;
     }
   }
