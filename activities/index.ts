@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { recordTransitionActivity } from './record-transition.js';
+import { recordActivities } from './record-case.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -7,9 +7,7 @@ export interface ActivityDeps {
 
 /** Every activity the case workflows call, built over their dependencies. */
 export function createActivities({ db }: ActivityDeps) {
-  return {
-    recordTransition: recordTransitionActivity(db),
-  };
+  return { ...recordActivities(db) };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;

@@ -1,92 +1,106 @@
-/** What an official sees of a case: their side of it, with need-to-know redaction. */
+/** What an official sees of a case: their part in it, with need-to-know redaction. */
 import type { Viewer } from '../db/queries.js';
 import type { Authority, CaseEventRow, CaseRow } from '../db/schema/index.js';
-import type { ProcedureDefinition } from '../policy-areas/types.js';
-import { replyDeadline } from '../workflows/case-machine.js';
+import type { ProcedureV2 } from '../policy-areas/language.js';
+import type { Form } from '../policy-areas/types.js';
 import type { CaseSummaryT, CaseViewT } from './schemas.js';
 
-export type Side = 'requester' | 'responder' | 'coordinator';
-
-export function sideOf(v: Viewer, c: CaseRow): Side {
-  if (c.requesterAuthorityId === v.authorityId) return 'requester';
-  if (c.responderAuthorityId === v.authorityId) return 'responder';
-  return 'coordinator';
-}
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The caller's roles: those its authority holds, and coordinator roles escalated to its country. */
+export function rolesOf(v: Viewer, c: CaseRow): string[] {
+  const held = Object.entries(c.parties)
+    .filter(([, ps]) => ps.some((p) => p.authorityId === v.authorityId))
+    .map(([role]) => role);
+  const escalated = v.coordinator ? c.escalations.filter((e) => e.country === v.country).map((e) => e.role) : [];
+  return [...new Set([...held, ...escalated])];
+}
 
 function party(id: string, country: string, directory: Map<string, Authority>) {
   return { authorityId: id, name: directory.get(id)?.name ?? id, country };
 }
 
+export const partyIds = (c: CaseRow) => [c.initiatorAuthorityId, ...Object.values(c.parties).flat().map((p) => p.authorityId)];
+
 export function caseSummary(c: CaseRow, v: Viewer, directory: Map<string, Authority>): CaseSummaryT {
   return {
     id: c.id,
-    procedure: { id: c.procedureId, version: c.procedureVersion },
-    status: c.status as CaseSummaryT['status'],
-    yourRole: sideOf(v, c),
-    requester: party(c.requesterAuthorityId, c.requesterCountry, directory),
-    responder: party(c.responderAuthorityId, c.responderCountry, directory),
-    submittedAt: c.submittedAt.toISOString(),
-    acceptBy: c.acceptBy.toISOString(),
-    agreedReplyBy: c.agreedReplyBy,
-    notAcceptedInTime: c.notAcceptedInTime,
-    overdue: c.overdue,
+    procedure: { id: c.procedureId, version: c.procedureVersion, kind: c.kind },
+    status: c.status,
+    final: c.final,
+    yourRoles: rolesOf(v, c),
+    initiator: party(c.initiatorAuthorityId, c.initiatorCountry, directory),
+    countries: c.countries,
+    startedAt: c.startedAt.toISOString(),
+    nextDueAt: iso(c.nextDueAt),
+    flags: c.flags,
   };
 }
 
-export function caseView(
-  c: CaseRow,
-  events: CaseEventRow[],
-  v: Viewer,
-  procedure: ProcedureDefinition | undefined,
-  directory: Map<string, Authority>,
-): CaseViewT {
-  const side = sideOf(v, c);
-  // IMI's need-to-know rule: until it accepts, the responding side sees the questions but not the
-  // answers the form marks as personal data.
-  const hidePersonal = side !== 'requester' && c.acceptedAt === null;
-  const questions = new Map((procedure?.request.questions ?? []).map((q) => [q.id, q]));
-  const answers = Object.entries(c.answers).map(([id, value]) => {
+/**
+ * IMI's need-to-know rule: until the case is accepted, the other side sees the questions of the
+ * opening form but not the answers it marks as personal data. Procedures with no acceptance step
+ * (alerts, notifications) are meant to be read on receipt.
+ */
+function hidesPersonalData(c: CaseRow, d: ProcedureV2 | undefined, roles: string[], events: CaseEventRow[]): boolean {
+  const starter = d?.start.by ?? 'requester';
+  if (roles.includes(starter)) return false;
+  const accepted = d ? d.scoreboard?.accepted : 'accept';
+  return accepted !== undefined && !events.some((e) => e.action === accepted);
+}
+
+function answersView(form: Form | undefined, answers: Record<string, unknown>, hide: boolean) {
+  const questions = new Map((form?.questions ?? []).map((q) => [q.id, q]));
+  return Object.entries(answers).map(([id, value]) => {
     const q = questions.get(id);
     const personalData = q?.personalData ?? false;
-    const redacted = personalData && hidePersonal;
+    const redacted = personalData && hide;
     return { question: id, label: q?.label.en ?? id, type: q?.type ?? 'text', personalData, value: redacted ? null : value, redacted };
   });
+}
+
+/** Actions the caller's roles allow in the current state. */
+export function availableActions(d: ProcedureV2 | undefined, c: CaseRow, roles: string[]) {
+  if (!d || c.final) return [];
+  return Object.entries(d.actions)
+    .filter(([, a]) => a.from.includes(c.status) && a.by.some((r) => roles.includes(r)))
+    // A reply date is proposed, then decided: one at a time.
+    .filter(([, a]) => (a.effect === 'decide-reply-date' ? c.pendingReplyDate : a.effect === 'propose-reply-date' ? !c.pendingReplyDate : true))
+    .map(([id, a]) => ({ id, label: a.label.en }));
+}
+
+/** `procedure` is undefined for cases started on format-1 definitions, which the store does not hold. */
+export function caseView(c: CaseRow, events: CaseEventRow[], v: Viewer, d: ProcedureV2 | undefined, directory: Map<string, Authority>): CaseViewT {
+  const roles = rolesOf(v, c);
+  const startForm = d?.start.form ?? 'request';
+  const hide = hidesPersonalData(c, d, roles, events);
   return {
     id: c.id,
-    procedure: { id: c.procedureId, version: c.procedureVersion, title: procedure?.title.en ?? c.procedureId },
-    status: c.status as CaseViewT['status'],
-    yourRole: side,
+    procedure: { id: c.procedureId, version: c.procedureVersion, code: d?.code ?? c.procedureId, kind: c.kind, title: d?.title.en ?? c.procedureId },
+    status: c.status,
+    statusLabel: d?.states[c.status]?.label.en ?? c.status,
+    final: c.final,
+    yourRoles: roles,
     workflow: { id: c.workflowId, type: c.workflowType },
-    parties: {
-      requester: party(c.requesterAuthorityId, c.requesterCountry, directory),
-      responder: party(c.responderAuthorityId, c.responderCountry, directory),
-    },
-    deadlines: {
-      acceptBy: c.acceptBy.toISOString(),
-      requestedReplyBy: c.requestedReplyBy,
-      agreedReplyBy: c.agreedReplyBy,
-      replyDue: new Date(replyDeadline(c.agreedReplyBy)).toISOString(),
-      pendingReplyDate: c.pendingReplyDate ?? null,
-    },
-    flags: {
-      notAcceptedInTime: c.notAcceptedInTime,
-      escalatedToCountry: c.escalatedToCountry,
-      escalatedAt: iso(c.escalatedAt),
-      overdue: c.overdue,
-      overdueSince: iso(c.overdueSince),
-    },
-    dates: {
-      submittedAt: c.submittedAt.toISOString(),
-      acceptedAt: iso(c.acceptedAt),
-      repliedAt: iso(c.repliedAt),
-      closedAt: iso(c.closedAt),
-      withdrawnAt: iso(c.withdrawnAt),
-      reopenUntil: iso(c.reopenUntil),
-    },
-    request: { submittedBy: c.submittedBy, message: c.message, answers },
+    parties: Object.fromEntries(Object.entries(c.parties).map(([role, ps]) => [role, ps.map((p) => party(p.authorityId, p.country, directory))])),
+    deadlines: Object.entries(c.deadlines)
+      .sort(([, a], [, b]) => a.localeCompare(b))
+      .map(([id, due]) => ({ id, label: d?.deadlines[id]?.label.en ?? id, due })),
+    replyDate: { requested: c.requestedReplyBy, agreed: c.agreedReplyBy, pending: c.pendingReplyDate ?? null },
+    flags: c.flags,
+    escalations: c.escalations,
+    startedBy: c.startedBy,
+    startedAt: c.startedAt.toISOString(),
+    finishedAt: iso(c.finishedAt),
+    message: c.message,
+    forms: Object.fromEntries(
+      Object.entries(c.answers).map(([formId, answers]) => [
+        formId,
+        answersView(d?.forms[formId] as Form | undefined, answers, hide && formId === startForm),
+      ]),
+    ),
     ratings: c.ratingTimeliness !== null || c.ratingEfforts !== null ? { timeliness: c.ratingTimeliness, efforts: c.ratingEfforts } : null,
+    availableActions: availableActions(d, c, roles),
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,

@@ -39,8 +39,10 @@ export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', '
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', 'Not found', detail);
 export const conflict = (detail: string) =>
   new HttpProblem(409, 'not-allowed-now', 'The action is not allowed in the case as it is now', detail);
-export const unprocessable = (slug: string, detail: string) =>
-  new HttpProblem(422, slug, 'The request cannot be processed', detail);
+export const unprocessable = (slug: string, detail: string, errors?: ProblemField[]) =>
+  new HttpProblem(422, slug, 'The request cannot be processed', detail, errors);
+export const versionConflict = (detail: string) =>
+  new HttpProblem(409, 'version-conflict', 'That version is already published', detail);
 
 /** Maps the failures the case workflows raise to the problem the caller should see. */
 function fromTemporal(err: unknown): HttpProblem | undefined {

@@ -4,6 +4,7 @@
  */
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { publishCatalog } from '../db/procedures.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
 import { connectClient } from '../lib/temporal.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
@@ -14,13 +15,16 @@ import { createCaseGateway } from './case-gateway.js';
 const config = loadConfig(process.env);
 const database = createDatabase(requireDatabaseUrl(config));
 await runMigrations(database);
+const catalog = await loadCatalog();
+// The shipped definitions become published versions; a changed file under a published version stops the start.
+await publishCatalog(database.db, catalog.procedures.values());
 const temporal = await connectClient(config.temporal);
 const app = await buildApp({
   mode: config.mode,
   db: database.db,
   temporal,
   gateway: createCaseGateway(temporal, { taskQueue: config.temporal.taskQueue }),
-  catalog: await loadCatalog(),
+  catalog,
   auth: await createAuthenticator(config.mode, config.auth),
   searchAttributes: config.temporal.searchAttributes,
   logger: { level: config.logLevel },

@@ -51,42 +51,52 @@ export interface Viewer {
   coordinator: boolean;
 }
 
-/** A case is visible to its two authorities and, once escalated, to the responding country's coordinators. */
+/** A case is visible to the authorities taking part and, once escalated, to that country's coordinators. */
 export function visibleTo(v: Viewer): SQL {
-  const parts = [eq(cases.requesterAuthorityId, v.authorityId), eq(cases.responderAuthorityId, v.authorityId)];
-  if (v.coordinator) parts.push(eq(cases.escalatedToCountry, v.country));
+  const parts = [sql`${cases.authorityIds} @> array[${v.authorityId}]::text[]`];
+  if (v.coordinator) parts.push(sql`${cases.escalatedCountries} @> array[${v.country}]::text[]`);
   return or(...parts)!;
 }
 
 export function canSee(v: Viewer, c: CaseRow): boolean {
-  return (
-    c.requesterAuthorityId === v.authorityId ||
-    c.responderAuthorityId === v.authorityId ||
-    (v.coordinator && c.escalatedToCountry === v.country)
-  );
+  return c.authorityIds.includes(v.authorityId) || (v.coordinator && c.escalatedCountries.includes(v.country));
 }
 
 export interface CaseFilter {
   status?: string[];
-  role?: 'requester' | 'responder' | 'coordinator';
+  /** A role of the procedure the caller's authority holds; "coordinator": cases escalated to the caller's country. */
+  role?: string;
+  flag?: string;
   overdue?: boolean;
   procedure?: string;
+  final?: boolean;
   limit: number;
   offset: number;
 }
 
 export async function listCases(db: Db, viewer: Viewer, f: CaseFilter): Promise<{ items: CaseRow[]; total: number }> {
   const where: SQL[] = [visibleTo(viewer)];
-  if (f.role === 'requester') where.push(eq(cases.requesterAuthorityId, viewer.authorityId));
-  if (f.role === 'responder') where.push(eq(cases.responderAuthorityId, viewer.authorityId));
-  if (f.role === 'coordinator') where.push(eq(cases.escalatedToCountry, viewer.country));
+  if (f.role === 'coordinator') where.push(sql`${cases.escalatedCountries} @> array[${viewer.country}]::text[]`);
+  else if (f.role) where.push(sql`${cases.parties} -> ${f.role} @> ${JSON.stringify([{ authorityId: viewer.authorityId }])}::jsonb`);
   if (f.status?.length) where.push(inArray(cases.status, f.status));
-  if (f.overdue !== undefined) where.push(eq(cases.overdue, f.overdue));
+  if (f.flag) where.push(sql`${cases.flags} @> array[${f.flag}]::text[]`);
+  if (f.overdue !== undefined) where.push(f.overdue ? sql`${cases.flags} @> array['overdue']::text[]` : sql`not (${cases.flags} @> array['overdue']::text[])`);
   if (f.procedure) where.push(eq(cases.procedureId, f.procedure));
+  if (f.final !== undefined) where.push(eq(cases.final, f.final));
   const condition = and(...where);
   const [items, [{ total }]] = await Promise.all([
-    db.select().from(cases).where(condition).orderBy(desc(cases.submittedAt), asc(cases.id)).limit(f.limit).offset(f.offset),
+    db.select().from(cases).where(condition).orderBy(desc(cases.startedAt), asc(cases.id)).limit(f.limit).offset(f.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(cases).where(condition),
   ]);
   return { items, total };
+}
+
+/** The authorities competent for a legal area in the given countries (the directory's areas). */
+export async function competentAuthorities(db: DbOrTx, area: string, countries: string[]): Promise<Authority[]> {
+  if (countries.length === 0) return [];
+  return db
+    .select()
+    .from(authorities)
+    .where(and(inArray(authorities.country, countries), sql`${authorities.areas} @> array[${area}]::text[]`))
+    .orderBy(asc(authorities.id));
 }

@@ -4,7 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { LocalisedText, ProcedureDefinition } from './types.js';
+import { checkProcedure } from './check.js';
+import type { ProcedureV2 } from './language.js';
+import type { LocalisedText } from './types.js';
 
 export interface PolicyArea {
   id: string;
@@ -14,35 +16,11 @@ export interface PolicyArea {
 
 export interface Catalog {
   areas: Map<string, PolicyArea>;
-  /** The newest version of each procedure, by id. */
-  procedures: Map<string, ProcedureDefinition>;
+  /** The definitions shipped in policy-areas/, by id (one file per procedure: its newest version). */
+  procedures: Map<string, ProcedureV2>;
 }
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-function assertDefinition(d: ProcedureDefinition, file: string): void {
-  const problems: string[] = [];
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(d.id ?? '')) problems.push('id must be kebab-case');
-  if (!Number.isInteger(d.version) || d.version < 1) problems.push('version must be a positive integer');
-  if (d.kind !== 'request-reply') problems.push(`kind "${d.kind}" is not supported yet`);
-  if (!d.title?.en) problems.push('title.en is required');
-  for (const form of ['request', 'reply'] as const) {
-    const ids = new Set<string>();
-    for (const q of d[form]?.questions ?? []) {
-      if (ids.has(q.id)) problems.push(`${form}: question ${q.id} appears twice`);
-      ids.add(q.id);
-      if (!q.label?.en) problems.push(`${form}.${q.id}: label.en is required`);
-      if ((q.type === 'choice' || q.type === 'multiple-choice') && !q.options?.length) {
-        problems.push(`${form}.${q.id}: a ${q.type} question needs options`);
-      }
-    }
-  }
-  const dl = d.deadlines;
-  for (const key of ['acceptanceDays', 'acceptanceReminderDaysBefore', 'replyReminderDaysBefore', 'maxReplyDays', 'reopenWindowDays'] as const) {
-    if (!Number.isInteger(dl?.[key]) || dl[key] < 0) problems.push(`deadlines.${key} must be a whole number of days`);
-  }
-  if (problems.length) throw new Error(`invalid procedure definition ${file}:\n- ${problems.join('\n- ')}`);
-}
 
 export interface DefinitionFile {
   /** Path relative to policy-areas/, e.g. `gdpr/gdpr-60-draft-decision.json`. */
@@ -67,22 +45,20 @@ export async function readPolicyAreas(dir = root): Promise<{ areas: Map<string, 
 }
 
 /**
- * The procedures the running system can start: format-1 request-and-reply definitions. Format-2
- * definitions (see language.ts) are checked and documented by `npm run procedures:check` and
- * `procedures:docs`; they become startable with the format-2 interpreter.
+ * The shipped catalogue, every definition checked. The running system serves procedures from
+ * PostgreSQL (db/procedures.ts), where these files are published on start and policy owners
+ * publish more through the API.
  */
 export async function loadCatalog(dir = root): Promise<Catalog> {
   const { areas, files } = await readPolicyAreas(dir);
-  const procedures = new Map<string, ProcedureDefinition>();
+  const procedures = new Map<string, ProcedureV2>();
+  const problems: string[] = [];
   for (const { file, data } of files) {
-    if (data.format !== undefined) continue;
-    const { $comment: _comment, ...definition } = data as unknown as ProcedureDefinition & { $comment?: unknown };
-    assertDefinition(definition, file);
-    const newest = procedures.get(definition.id);
-    if (!newest || newest.version < definition.version) procedures.set(definition.id, definition);
+    for (const p of checkProcedure(data, new Set(areas.keys()))) problems.push(`${file}: ${p.path} ${p.message}`);
+    const { $schema: _schema, ...d } = data as unknown as ProcedureV2;
+    if (procedures.has(d.id)) problems.push(`${file}: procedure ${d.id} is defined twice`);
+    procedures.set(d.id, d);
   }
-  for (const p of procedures.values()) {
-    if (!areas.has(p.area)) throw new Error(`procedure ${p.id} names unknown legal area ${p.area}`);
-  }
+  if (problems.length) throw new Error(`invalid procedure definitions (npm run procedures:check):\n- ${problems.join('\n- ')}`);
   return { areas, procedures };
 }

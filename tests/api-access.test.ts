@@ -194,7 +194,7 @@ describe('service endpoints', () => {
     const docs = await h.app.inject({ method: 'GET', url: '/docs' });
 
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(['/v1/cases', '/v1/cases/{id}', '/v1/cases/{id}/actions/accept', '/v1/cases/{id}/actions/withdraw', '/v1/procedures/{id}', '/healthz', '/readyz']),
+      expect.arrayContaining(['/v1/cases', '/v1/cases/{id}', '/v1/cases/{id}/actions/{action}', '/v1/procedures', '/v1/procedures/{id}', '/v1/procedures/{id}/versions', '/healthz', '/readyz']),
     );
     expect(ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', temporal: 'ok' } });
     expect(docs.statusCode).toBeLessThan(400);

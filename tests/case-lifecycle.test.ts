@@ -34,7 +34,8 @@ describe('a professional-qualifications information request', () => {
     // Act
     const created = await openCase(p);
     const accepted = await act(p.responder.login, created.id, 'accept');
-    const proposed = await act(p.responder.login, created.id, 'propose-reply-date', { date: isoDate(40), reason: 'archive search' });
+    const proposed = await act(p.responder.login, created.id, 'propose-reply-date', { date: isoDate(40), message: 'archive search' });
+    const requesterSeesProposal = (await get(p.requester.login, `/v1/cases/${created.id}`)).json();
     const agreed = await act(p.requester.login, created.id, 'decide-reply-date', { agree: true });
     const asked = await act(p.responder.login, created.id, 'request-information', { message: 'Which year did she graduate?' });
     const provided = await act(p.requester.login, created.id, 'provide-information', { message: 'In 2009.' });
@@ -45,18 +46,24 @@ describe('a professional-qualifications information request', () => {
     for (const res of [accepted, proposed, agreed, asked, provided, replied, closed]) expect(res.statusCode, res.body).toBe(200);
     expect(created).toMatchObject({
       status: 'submitted',
-      procedure: { id: 'pq-information-request', version: 1 },
+      procedure: { id: 'pq-information-request', version: 2, kind: 'request-reply' },
+      yourRoles: ['requester'],
       workflow: { id: `case-${created.id}`, type: 'pq-information-request' },
-      parties: { requester: { authorityId: p.requester.authorityId, country: 'DE' }, responder: { authorityId: p.responder.authorityId, country: 'FR' } },
-      deadlines: { requestedReplyBy: isoDate(30), agreedReplyBy: isoDate(30) },
-      flags: { notAcceptedInTime: false, overdue: false },
+      parties: { requester: [{ authorityId: p.requester.authorityId, country: 'DE' }], responder: [{ authorityId: p.responder.authorityId, country: 'FR' }] },
+      replyDate: { requested: isoDate(30), agreed: isoDate(30), pending: null },
+      flags: [],
+      availableActions: [{ id: 'withdraw' }],
     });
-    expect(proposed.json().deadlines.pendingReplyDate).toMatchObject({ date: isoDate(40), proposedBy: p.responder.login });
-    expect(agreed.json().deadlines).toMatchObject({ agreedReplyBy: isoDate(40), pendingReplyDate: null });
+    expect(created.deadlines.map((d: { id: string }) => d.id)).toEqual(['acceptance', 'reply']);
+    expect(accepted.json()).toMatchObject({ yourRoles: ['responder'], availableActions: [{ id: 'propose-reply-date' }, { id: 'request-information' }, { id: 'reply' }] });
+    expect(proposed.json().availableActions.map((a: { id: string }) => a.id)).toEqual(['request-information', 'reply']);
+    expect(requesterSeesProposal.availableActions.map((a: { id: string }) => a.id)).toEqual(['decide-reply-date', 'withdraw']);
+    expect(proposed.json().replyDate.pending).toMatchObject({ date: isoDate(40), proposedBy: p.responder.login });
+    expect(agreed.json().replyDate).toMatchObject({ agreed: isoDate(40), pending: null });
     const final = (await get(p.requester.login, `/v1/cases/${created.id}`)).json();
     expect(final).toMatchObject({ status: 'closed', ratings: { timeliness: 5, efforts: 4 } });
     expect(final.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'submitted',
+      'start',
       'accept',
       'propose-reply-date',
       'decide-reply-date',
@@ -65,7 +72,7 @@ describe('a professional-qualifications information request', () => {
       'reply',
       'close',
     ]);
-    expect(final.timeline[6]).toMatchObject({ actor: { login: p.responder.login }, payload: { answers: replyBody.answers, onTime: true } });
+    expect(final.timeline[6]).toMatchObject({ actor: { login: p.responder.login }, payload: replyBody });
   });
 
   it('when the requester reopens a replied case with a follow-up question, then the responder must reply again', async () => {
@@ -77,7 +84,7 @@ describe('a professional-qualifications information request', () => {
     const reopened = await act(p.requester.login, c.id, 'reopen', { message: 'And the date of the diploma?', replyBy: isoDate(10) });
     const again = await act(p.responder.login, c.id, 'reply', replyBody);
 
-    expect(reopened.json()).toMatchObject({ status: 'accepted', deadlines: { agreedReplyBy: isoDate(10) } });
+    expect(reopened.json()).toMatchObject({ status: 'accepted', replyDate: { agreed: isoDate(10) } });
     expect(again.json().status).toBe('replied');
   });
 
@@ -85,7 +92,7 @@ describe('a professional-qualifications information request', () => {
     const p = await createParties(h.database.db);
     const c = await openCase(p);
 
-    const withdrawn = await act(p.requester.login, c.id, 'withdraw', { reason: 'sent to the wrong country' });
+    const withdrawn = await act(p.requester.login, c.id, 'withdraw', { message: 'sent to the wrong country' });
     const late = await act(p.responder.login, c.id, 'accept');
 
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
@@ -98,13 +105,13 @@ describe('a professional-qualifications information request', () => {
     const p = await createParties(h.database.db);
     const c = await openCase(p);
 
-    const forwarded = await act(p.responder.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, reason: 'not competent' });
+    const forwarded = await act(p.responder.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, message: 'not competent' });
     const firstResponderView = await get(p.responder.login, `/v1/cases/${c.id}`);
     const accepted = await act(p.otherResponder.login, c.id, 'accept');
 
     expect(forwarded.statusCode, forwarded.body).toBe(200);
     expect(firstResponderView.statusCode).toBe(403);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', parties: { responder: { authorityId: p.otherResponder.authorityId } } });
+    expect(accepted.json()).toMatchObject({ status: 'accepted', parties: { responder: [{ authorityId: p.otherResponder.authorityId }] } });
   });
 });
 
@@ -117,7 +124,7 @@ describe('need-to-know', () => {
     await act(p.responder.login, c.id, 'accept');
     const after = (await get(p.responder.login, `/v1/cases/${c.id}`)).json();
 
-    const answer = (view: { request: { answers: { question: string }[] } }, q: string) => view.request.answers.find((a) => a.question === q);
+    const answer = (view: { forms: { request: { question: string }[] } }, q: string) => view.forms.request.find((a) => a.question === q);
     expect(answer(before, 'professional-name')).toMatchObject({ personalData: true, redacted: true, value: null });
     expect(answer(before, 'profession')).toMatchObject({ personalData: false, redacted: false, value: 'general-nurse' });
     expect(answer(after, 'professional-name')).toMatchObject({ redacted: false, value: 'Maria Muster' });

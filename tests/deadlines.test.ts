@@ -9,7 +9,7 @@ import { testServerExecutable } from '../scripts/lib/test-server.js';
 import { apiClient } from './support/api-client.js';
 import { createParties, isoDate, type Parties } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { snapshotQuery } from '../workflows/contract.js';
+import { recordQuery } from '../workflows/contract.js';
 import { recordHistory } from './support/histories.js';
 
 const HOUR = 3_600_000;
@@ -44,7 +44,11 @@ const view = (p: Parties, id: string, login = p.requester.login) => api.get(logi
 const actions = (v: { timeline: { action: string }[] }) => v.timeline.map((e) => e.action);
 
 /** The workflow's own state, once it has handled everything due up to the server's current time. */
-const snapshot = (workflowId: string) => h.temporal.client.workflow.getHandle(workflowId).query(snapshotQuery);
+const snapshot = (workflowId: string) => h.temporal.client.workflow.getHandle(workflowId).query(recordQuery);
+
+/** When a running deadline falls due, as the case shows it. */
+const due = (v: { deadlines: { id: string; due: string }[] }, id: string) => Date.parse(v.deadlines.find((d) => d.id === id)!.due);
+const has = (flag: string) => <T extends { flags: string[] }>(v: T) => v.flags.includes(flag);
 
 /** Skips test-server time forward to `target` (epoch ms). */
 async function skipTo(target: number) {
@@ -57,8 +61,8 @@ describe('the one-week acceptance window', () => {
     // Arrange
     const p = await createParties(h.database.db);
     const c = await api.open(p, { replyBy: isoDate(60) });
-    const acceptBy = Date.parse(c.deadlines.acceptBy);
-    expect(acceptBy - Date.parse(c.dates.submittedAt)).toBe(7 * DAY);
+    const acceptBy = due(c, 'acceptance');
+    expect(acceptBy - Date.parse(c.startedAt)).toBe(7 * DAY);
 
     // Act 1: one hour before the week is over, only the reminder (2 days before) has gone out.
     await skipTo(acceptBy - HOUR);
@@ -67,27 +71,28 @@ describe('the one-week acceptance window', () => {
 
     // Act 2: the week is over.
     await skipTo(acceptBy + HOUR);
-    const lapsed = await eventually(() => view(p, c.id), (v) => v.flags.notAcceptedInTime, 'the acceptance window to lapse');
-    const forwarded = await api.act(p.coordinator.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, reason: 'competent authority' });
+    const lapsed = await eventually(() => view(p, c.id), has('not-accepted-in-time'), 'the acceptance window to lapse');
+    const forwarded = await api.act(p.coordinator.login, c.id, 'forward', { toAuthorityId: p.otherResponder.authorityId, message: 'competent authority' });
     const accepted = await api.act(p.otherResponder.login, c.id, 'accept');
     await recordHistory(h.temporal.client, c.workflow.id, 'acceptance-lapsed-escalated-forwarded');
 
     // Assert
-    expect(before.flags).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
+    expect(before).toMatchObject({ flags: [], escalations: [] });
+    expect(before.timeline.find((e: { action: string }) => e.action === 'acceptance-reminder')).toMatchObject({ actor: null, payload: { due: c.deadlines[0].due } });
     expect(coordinatorBefore.statusCode).toBe(403);
-    expect(lapsed.flags).toMatchObject({ notAcceptedInTime: true, escalatedToCountry: 'FR' });
-    expect(Date.parse(lapsed.flags.escalatedAt)).toBeGreaterThanOrEqual(acceptBy);
-    expect(lapsed.timeline.find((e: { action: string }) => e.action === 'acceptance-window-lapsed')).toMatchObject({
+    expect(lapsed).toMatchObject({ flags: ['not-accepted-in-time'], escalations: [{ role: 'coordinator', country: 'FR' }] });
+    expect(lapsed.deadlines.map((d: { id: string }) => d.id)).toEqual(['reply']);
+    expect(Date.parse(lapsed.escalations[0].at)).toBeGreaterThanOrEqual(acceptBy);
+    expect(lapsed.timeline.find((e: { action: string }) => e.action === 'acceptance-expired')).toMatchObject({
       actor: null,
-      payload: { escalatedToCountry: 'FR' },
+      payload: { escalatedTo: { role: 'coordinator', countries: ['FR'] } },
     });
     expect(forwarded.statusCode, forwarded.body).toBe(200);
     expect(accepted.json()).toMatchObject({
       status: 'accepted',
-      parties: { responder: { authorityId: p.otherResponder.authorityId } },
-      flags: { notAcceptedInTime: true },
+      parties: { responder: [{ authorityId: p.otherResponder.authorityId }] },
+      flags: ['not-accepted-in-time'],
     });
-    expect(accepted.json().timeline.find((e: { action: string }) => e.action === 'accept').payload).toMatchObject({ withinWindow: false });
   });
 
   it('when the responder accepts within the week, then no flag is raised when the week ends', async () => {
@@ -95,14 +100,14 @@ describe('the one-week acceptance window', () => {
     const c = await api.open(p, { replyBy: isoDate(60) });
     await api.act(p.responder.login, c.id, 'accept');
 
-    await skipTo(Date.parse(c.deadlines.acceptBy) + DAY);
+    await skipTo(due(c, 'acceptance') + DAY);
     // Nothing is due to happen, so there is nothing to wait for: ask the workflow itself.
     const state = await snapshot(c.workflow.id);
 
     const v = await view(p, c.id);
-    expect(state).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
-    expect(v.flags).toMatchObject({ notAcceptedInTime: false, escalatedToCountry: null });
-    expect(actions(v)).not.toContain('acceptance-window-lapsed');
+    expect(state).toMatchObject({ flags: [], escalations: [] });
+    expect(v).toMatchObject({ flags: [], escalations: [] });
+    expect(actions(v)).not.toContain('acceptance-expired');
   });
 });
 
@@ -113,18 +118,20 @@ describe('the agreed reply date', () => {
     const replyBy = isoDate(12, now);
     const c = await api.open(p, { replyBy });
     await api.act(p.responder.login, c.id, 'accept');
-    const due = Date.parse(c.deadlines.replyDue);
+    const replyDue = due(c, 'reply');
 
-    await skipTo(due - HOUR);
+    await skipTo(replyDue - HOUR);
     const before = await eventually(() => view(p, c.id), (v) => actions(v).includes('reply-reminder'), 'the reply reminder');
-    await skipTo(due + HOUR);
-    const after = await eventually(() => view(p, c.id), (v) => v.flags.overdue, 'the overdue flag');
+    await skipTo(replyDue + HOUR);
+    const after = await eventually(() => view(p, c.id), has('overdue'), 'the overdue flag');
     const listed = (await api.get(p.responder.login, '/v1/cases?overdue=true')).json();
     await recordHistory(h.temporal.client, c.workflow.id, 'reply-reminded-then-overdue');
 
-    expect(before.flags.overdue).toBe(false);
-    expect(before.timeline.find((e: { action: string }) => e.action === 'reply-reminder').payload).toEqual({ to: p.responder.authorityId, replyBy });
-    expect(after.flags).toMatchObject({ overdue: true, overdueSince: expect.any(String) });
+    expect(replyDue).toBe(Date.parse(`${replyBy}T00:00:00Z`) + DAY);
+    expect(before.flags).toEqual([]);
+    expect(Date.parse(before.timeline.find((e: { action: string }) => e.action === 'reply-reminder').at)).toBeGreaterThanOrEqual(replyDue - 3 * DAY);
+    expect(after.flags).toEqual(['overdue']);
+    expect(after.timeline.find((e: { action: string }) => e.action === 'reply-expired').payload).toEqual({ due: new Date(replyDue).toISOString() });
     expect(listed.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
   });
 
@@ -133,25 +140,25 @@ describe('the agreed reply date', () => {
     const now = await env.currentTimeMs();
     const c = await api.open(p, { replyBy: isoDate(5, now) });
     await api.act(p.responder.login, c.id, 'accept');
-    const oldDue = Date.parse(c.deadlines.replyDue);
-    await api.act(p.responder.login, c.id, 'propose-reply-date', { date: isoDate(15, now), reason: 'archives' });
+    const oldDue = due(c, 'reply');
+    await api.act(p.responder.login, c.id, 'propose-reply-date', { date: isoDate(15, now), message: 'archives' });
     const agreed = (await api.act(p.requester.login, c.id, 'decide-reply-date', { agree: true })).json();
-    const newDue = Date.parse(agreed.deadlines.replyDue);
+    const newDue = due(agreed, 'reply');
 
     await skipTo(oldDue + DAY);
     const stateAtOldDate = await snapshot(c.workflow.id);
     const atOldDate = await view(p, c.id);
     await skipTo(newDue + HOUR);
-    const atNewDate = await eventually(() => view(p, c.id), (v) => v.flags.overdue, 'the overdue flag at the new date');
+    const atNewDate = await eventually(() => view(p, c.id), has('overdue'), 'the overdue flag at the new date');
 
     expect(newDue - oldDue).toBe(10 * DAY);
-    expect(stateAtOldDate.overdue).toBe(false);
-    expect(atOldDate.flags.overdue).toBe(false);
-    expect(actions(atOldDate)).not.toContain('reply-overdue');
-    expect(atNewDate.timeline.find((e: { action: string }) => e.action === 'reply-overdue').payload).toEqual({ replyBy: isoDate(15, now) });
+    expect(stateAtOldDate.flags).toEqual([]);
+    expect(atOldDate.flags).toEqual([]);
+    expect(actions(atOldDate)).not.toContain('reply-expired');
+    expect(atNewDate.timeline.find((e: { action: string }) => e.action === 'reply-expired').payload).toEqual({ due: new Date(newDue).toISOString() });
   });
 
-  it('when the reply comes before the date, then nothing is flagged and the reply is marked on time', async () => {
+  it('when the reply comes before the date, then nothing is flagged and the reply deadline stops', async () => {
     const p = await createParties(h.database.db);
     const now = await env.currentTimeMs();
     const c = await api.open(p, { replyBy: isoDate(8, now) });
@@ -159,12 +166,12 @@ describe('the agreed reply date', () => {
     await skipTo(now + 4 * DAY);
     const replied = (await api.act(p.responder.login, c.id, 'reply', { answers: { 'qualification-authentic': true, sanctions: false } })).json();
 
-    await skipTo(Date.parse(c.deadlines.replyDue) + DAY);
+    await skipTo(due(c, 'reply') + DAY);
     const state = await snapshot(c.workflow.id);
 
     const v = await view(p, c.id);
-    expect(state.overdue).toBe(false);
-    expect(v.flags.overdue).toBe(false);
-    expect(replied.timeline.at(-1)).toMatchObject({ action: 'reply', payload: { onTime: true } });
+    expect(state.flags).toEqual([]);
+    expect(v).toMatchObject({ status: 'replied', flags: [], deadlines: [] });
+    expect(replied.timeline.at(-1)).toMatchObject({ action: 'reply' });
   });
 });

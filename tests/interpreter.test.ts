@@ -64,7 +64,7 @@ describe('the interpreter on the PQ information request', () => {
     m.apply('accept', homeOther, {}, T0 + 9 * DAY);
 
     expect(before.map((e) => [e.action, e.at])).toEqual([['acceptance-reminder', new Date(T0 + 7 * DAY - 1).toISOString()]]);
-    expect(lapsed).toMatchObject([{ action: 'acceptance-expired', actor: null, payload: { escalatedTo: 'coordinator' } }]);
+    expect(lapsed).toMatchObject([{ action: 'acceptance-expired', actor: null, payload: { escalatedTo: { role: 'coordinator', countries: ['FR'] } } }]);
     expect(m.state).toMatchObject({ status: 'accepted', flags: ['not-accepted-in-time'], parties: { responder: [{ authorityId: 'FR-B' }] } });
   });
 

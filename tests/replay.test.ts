@@ -41,7 +41,7 @@ describe.runIf(recordingHistories)('recording histories', () => {
       await api.act(p.requester.login, id, 'close', { timeliness: 4, efforts: 5 });
     },
     'withdrawn-before-acceptance': async (api, p, id) => {
-      await api.act(p.requester.login, id, 'withdraw', { reason: 'wrong country' });
+      await api.act(p.requester.login, id, 'withdraw', { message: 'wrong country' });
     },
     'forwarded-then-reopened': async (api, p, id) => {
       await api.act(p.responder.login, id, 'forward', { toAuthorityId: p.otherResponder.authorityId });

@@ -51,7 +51,7 @@ describe('a worker killed mid-case', () => {
     const view = (await api.get(p.requester.login, `/v1/cases/${c.id}`)).json();
     expect(view).toMatchObject({ status: 'closed', ratings: { timeliness: 2, efforts: 3 } });
     expect(view.timeline.map((e: { seq: number; action: string }) => [e.seq, e.action])).toEqual([
-      [1, 'submitted'],
+      [1, 'start'],
       [2, 'accept'],
       [3, 'reply'],
       [4, 'close'],

@@ -5,6 +5,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Answers, ProcedureDefinition } from '../policy-areas/types.js';
+import type { ActionInput, CaseRecord, InterpretedInput } from './interpreter.js';
 
 export const DEFAULT_TASK_QUEUE = 'liaison-cases';
 
@@ -163,3 +164,27 @@ export const searchAttributes = {
   replyBy: defineSearchAttributeKey('LiaisonReplyBy', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('LiaisonOverdue', SearchAttributeType.BOOL),
 };
+
+/** Input of a format-2 case: the interpreter's input plus what the API derived from the request. */
+export interface InterpretedCaseInput extends InterpretedInput {
+  requestHash: string;
+  searchAttributes: boolean;
+}
+
+/**
+ * The body of every format-2 action update. One update per action id of the definition, named
+ * like the action, so Temporal's UI shows what each official did.
+ */
+export interface InterpretedActionRequest {
+  actor: Actor;
+  input: ActionInput;
+}
+
+const interpretedUpdates = new Map<string, ReturnType<typeof defineUpdate<CaseRecord, [InterpretedActionRequest]>>>();
+export function interpretedActionUpdate(action: string) {
+  let def = interpretedUpdates.get(action);
+  if (!def) interpretedUpdates.set(action, (def = defineUpdate<CaseRecord, [InterpretedActionRequest]>(action)));
+  return def;
+}
+export const openedRecordUpdate = defineUpdate<CaseRecord>('opened');
+export const recordQuery = defineQuery<CaseRecord>('snapshot');

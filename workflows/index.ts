@@ -1,7 +1,15 @@
 /**
  * The single `workflowsPath` entry of the worker. Each procedure is its own workflow type, named by
  * the procedure's id; ids such as `pq-information-request` are not JavaScript names, so the
- * interpreter is the default export, which Temporal runs for any type without a named export, and
- * which checks the type against the definition it was started with.
+ * dispatcher is the default export, which Temporal runs for any type without a named export. A
+ * newly published procedure therefore runs without a worker restart: its definition is in the input.
  */
-export { requestReplyCase as default } from './request-reply.js';
+import type { CaseInput, InterpretedCaseInput } from './contract.js';
+import { interpretedCase } from './interpreted-case.js';
+import { requestReplyCase } from './request-reply.js';
+
+export default async function liaisonCase(input: CaseInput | InterpretedCaseInput) {
+  // Format-1 cases (the hand-built request-and-reply machine) keep running on it until they end.
+  if ('format' in input.procedure && input.procedure.format === 2) return interpretedCase(input as InterpretedCaseInput);
+  return requestReplyCase(input as CaseInput);
+}

@@ -1,7 +1,8 @@
 /**
  * The format-2 interpreter's core: any procedure definition (policy-areas/language.ts) as a pure
  * state machine. No Temporal, no I/O, no clock: the workflow will feed it workflow time, and tests
- * drive it directly. It is not wired to a workflow yet; format-1 cases run on case-machine.ts.
+ * drive it directly. workflows/interpreted-case.ts runs it as a workflow; format-1 cases (started
+ * before format 2 existed) still run on case-machine.ts.
  */
 import { addCalendarDays, addMonths, addWorkingDays, DAY_MS } from '../policy-areas/calendar.js';
 import type { ActionV2, DeadlineV2, ProcedureV2 } from '../policy-areas/language.js';
@@ -32,6 +33,10 @@ export interface InterpretedState {
   procedureVersion: number;
   status: string;
   parties: Record<string, Party[]>;
+  startedBy: string;
+  /** The party that started the case (the starting role's authority). */
+  initiator: Party;
+  message: string | null;
   /** Answers by form id. */
   answers: Record<string, Answers>;
   requestedReplyBy: string | null;
@@ -46,6 +51,13 @@ export interface InterpretedState {
   takenBy: Record<string, string[]>;
   ratings: { timeliness: number | null; efforts: number | null } | null;
   seq: number;
+}
+
+export interface CaseRecord extends InterpretedState {
+  kind: ProcedureV2['kind'];
+  final: boolean;
+  /** The deadlines running now and when each falls due (ISO instant). */
+  deadlines: Record<string, string>;
 }
 
 export interface DueTimer {
@@ -79,12 +91,17 @@ export class Interpreter {
     this.def = d;
     if (d.start.replyDate === 'required' && !input.replyBy) invalid('replyBy is required');
     if (input.replyBy !== undefined && !isIsoDate(input.replyBy)) invalid('replyBy must be a date (YYYY-MM-DD)');
+    const initiator = input.parties[d.start.by]?.[0];
+    if (!initiator) invalid(`the ${d.start.by} who starts the case is missing`);
     this.state = {
       caseId: input.caseId,
       procedureId: d.id,
       procedureVersion: d.version,
       status: d.start.state,
       parties: structuredCopy(input.parties),
+      startedBy: input.startedBy.login,
+      initiator: initiator!,
+      message: input.message ?? null,
       answers: d.start.form ? { [d.start.form]: input.answers } : {},
       requestedReplyBy: input.replyBy ?? null,
       agreedReplyBy: input.replyBy ?? null,
@@ -100,6 +117,16 @@ export class Interpreter {
 
   started(actor: Actor): CaseEvent[] {
     return [this.event('start', actor, this.state.happened.start, { procedure: `${this.def.id}@${this.def.version}`, replyBy: this.state.requestedReplyBy })];
+  }
+
+  /** The state plus what the projection needs to list and supervise the case without the definition. */
+  record(): CaseRecord {
+    const deadlines: Record<string, string> = {};
+    for (const id of Object.keys(this.def.deadlines)) {
+      const due = this.due(id);
+      if (due !== undefined && this.fired.get(`${id}:expiry`) !== due) deadlines[id] = iso(due);
+    }
+    return { ...structuredCopy(this.state), kind: this.def.kind, final: this.finished, deadlines };
   }
 
   get finished(): boolean {
@@ -270,10 +297,9 @@ export class Interpreter {
     if (e.flag && !s.flags.includes(e.flag)) s.flags.push(e.flag);
     if (e.escalateTo) {
       const of = this.def.roles[e.escalateTo].of!;
-      for (const country of new Set((s.parties[of] ?? []).map((p) => p.country))) {
-        s.escalations.push({ role: e.escalateTo, country, at: iso(now) });
-      }
-      payload.escalatedTo = e.escalateTo;
+      const countries = [...new Set((s.parties[of] ?? []).map((p) => p.country))];
+      for (const country of countries) s.escalations.push({ role: e.escalateTo, country, at: iso(now) });
+      payload.escalatedTo = { role: e.escalateTo, countries };
     }
     const anyTook = e.moveToIfAny && (s.takenBy[e.moveToIfAny.action]?.length ?? (s.happened[e.moveToIfAny.action] ? 1 : 0)) > 0;
     const to = anyTook ? e.moveToIfAny!.moveTo : e.moveTo;

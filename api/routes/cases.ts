@@ -1,40 +1,37 @@
 import { Type } from '@sinclair/typebox';
-import { caseTimeline, canSee, findAuthorities, findCase, listCases } from '../../db/queries.js';
+import { caseTimeline, canSee, findAuthorities, findCase, listCases, type OfficialWithAuthority } from '../../db/queries.js';
+import { findProcedureVersion, latestProcedure } from '../../db/procedures.js';
 import type { CaseRow } from '../../db/schema/index.js';
-import { isIsoDate, validateAnswers, type Answers } from '../../policy-areas/types.js';
-import { CASE_ACTIONS, type CaseAction, type CaseInput } from '../../workflows/contract.js';
+import type { ProcedureV2 } from '../../policy-areas/language.js';
+import { validateAnswers, type Answers, type Form, type FormProblem } from '../../policy-areas/types.js';
+import { CASE_ACTIONS, type InterpretedCaseInput } from '../../workflows/contract.js';
+import type { ActionInput } from '../../workflows/interpreter.js';
 import { type App, type AppDeps, type Authenticate, viewerOf } from '../app.js';
-import { caseSummary, caseView } from '../case-view.js';
-import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
+import { caseSummary, caseView, partyIds } from '../case-view.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
-import {
-  ActionBodies,
-  ActionDescriptions,
-  CaseStatus,
-  CaseSummary,
-  CaseView,
-  CreateCaseBody,
-  problemResponses,
-} from '../schemas.js';
-import type { OfficialWithAuthority } from '../../db/queries.js';
+import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
+import { resolveRecipients, resolveStartParties } from '../parties.js';
+import { ActionBody, CaseSummary, CaseView, CreateCaseBody, problemResponses } from '../schemas.js';
+import { checkReplyDate } from '../dates.js';
 
-const DAY = 86_400_000;
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Repeat a request safely: the same key gives the same result' })),
 });
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const ActionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }) });
 
-const FINAL = new Set(['withdrawn']);
+const refuse = (problems: FormProblem[]) => badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
 
 export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
-  const { db, catalog, gateway } = deps;
+  const { db, gateway } = deps;
+
+  /** The definition a case runs on; undefined for format-1 cases, which predate the store. */
+  const definitionOf = async (row: CaseRow): Promise<ProcedureV2 | undefined> =>
+    (await findProcedureVersion(db, row.procedureId, row.procedureVersion))?.definition;
 
   async function view(row: CaseRow, official: OfficialWithAuthority) {
-    const [events, directory] = await Promise.all([
-      caseTimeline(db, row.id),
-      findAuthorities(db, [row.requesterAuthorityId, row.responderAuthorityId]),
-    ]);
-    return caseView(row, events, viewerOf(official), catalog.procedures.get(row.procedureId), directory);
+    const [events, directory, definition] = await Promise.all([caseTimeline(db, row.id), findAuthorities(db, partyIds(row)), definitionOf(row)]);
+    return caseView(row, events, viewerOf(official), definition, directory);
   }
 
   async function visibleCase(id: string, official: OfficialWithAuthority): Promise<CaseRow> {
@@ -50,7 +47,9 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       onRequest: authenticate,
       schema: {
         tags: ['cases'],
-        description: 'Send a request to an authority in another country. It must accept within one week.',
+        description:
+          'Start a case on the newest version of a procedure: a request, an alert, a notification, an application. ' +
+          'The case keeps that version until it ends.',
         headers: IdempotencyHeaders,
         body: CreateCaseBody,
         response: { 200: Type.Ref(CaseView), 201: Type.Ref(CaseView), ...problemResponses(400, 401, 403, 422) },
@@ -59,46 +58,42 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
     async (request, reply) => {
       const official = request.official!;
       const body = request.body;
-      if (!official.roles.includes('official')) throw forbidden('only officials may send requests');
-      const procedure = catalog.procedures.get(body.procedure);
-      if (!procedure) throw badRequest(`unknown procedure ${body.procedure}`, [{ path: 'body.procedure', message: 'is not a published procedure' }]);
-      if (!official.authority.areas.includes(procedure.area)) {
-        throw forbidden(`your authority is not registered for ${procedure.area}`);
-      }
-      const responder = (await findAuthorities(db, [body.responderAuthorityId])).get(body.responderAuthorityId);
-      const problems = validateAnswers(procedure.request, body.answers as Answers, { pathPrefix: 'body.answers' });
-      if (!responder) problems.push({ path: 'body.responderAuthorityId', message: 'is not a registered authority' });
-      else if (responder.country === official.authority.country) {
-        problems.push({ path: 'body.responderAuthorityId', message: 'must be an authority in another country' });
-      }
-      const now = Date.now();
-      const latest = new Date(now + procedure.deadlines.maxReplyDays * DAY).toISOString().slice(0, 10);
-      if (!isIsoDate(body.replyBy)) problems.push({ path: 'body.replyBy', message: 'must be a date (YYYY-MM-DD)' });
-      else if (body.replyBy <= new Date(now).toISOString().slice(0, 10)) problems.push({ path: 'body.replyBy', message: 'must be after today' });
-      else if (body.replyBy > latest) problems.push({ path: 'body.replyBy', message: `must be on or before ${latest}` });
-      if (problems.length) throw badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+      if (!official.roles.includes('official')) throw forbidden('only officials may start cases');
+      const d = (await latestProcedure(db, body.procedure))?.definition;
+      if (!d) throw badRequest(`unknown procedure ${body.procedure}`, [{ path: 'body.procedure', message: 'is not a published procedure' }]);
+      if (!official.authority.areas.includes(d.area)) throw forbidden(`your authority is not registered for ${d.area}`);
+
+      const problems: FormProblem[] = [];
+      const parties = await resolveStartParties(db, d, official, body, problems);
+      const answers = (body.answers ?? {}) as Answers;
+      if (d.start.form) problems.push(...validateAnswers(d.forms[d.start.form] as Form, answers, { pathPrefix: 'body.answers' }));
+      else if (Object.keys(answers).length) problems.push({ path: 'body.answers', message: `${d.id} starts without a form` });
+      if (d.start.replyDate === 'required' && body.replyBy === undefined) problems.push({ path: 'body.replyBy', message: 'is required' });
+      if (!d.start.replyDate && body.replyBy !== undefined) problems.push({ path: 'body.replyBy', message: `${d.id} has no reply date` });
+      if (body.replyBy !== undefined) checkReplyDate(body.replyBy, 'body.replyBy', problems);
+      if (problems.length) throw refuse(problems);
 
       const key = request.headers['idempotency-key'];
       const caseId = caseIdFor(official.login, key);
       const hash = requestHash(body);
       const existing = key ? await findCase(db, caseId) : undefined;
       if (!existing) {
-        const input: CaseInput = {
+        const input: InterpretedCaseInput = {
           caseId,
-          procedure,
-          requester: { authorityId: official.authorityId, country: official.authority.country },
-          responder: { authorityId: responder!.id, country: responder!.country },
-          submittedBy: actorOf(official),
-          answers: body.answers as Answers,
+          procedure: d,
+          parties,
+          startedBy: actorOf(official),
+          answers,
           message: body.message,
           replyBy: body.replyBy,
           requestHash: hash,
           searchAttributes: deps.searchAttributes,
         };
-        const snapshot = await gateway.open(input);
-        if (snapshot.requestHash !== hash) throw idempotencyMismatch();
+        await gateway.open(input);
+        const row = (await findCase(db, caseId))!;
+        if (row.requestHash !== hash) throw idempotencyMismatch();
         reply.status(201).header('location', `/v1/cases/${caseId}`);
-        return view((await findCase(db, caseId))!, official);
+        return view(row, official);
       }
       if (existing.requestHash !== hash) throw idempotencyMismatch();
       reply.status(200).header('location', `/v1/cases/${caseId}`).header('idempotent-replayed', 'true');
@@ -115,9 +110,11 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
         description: "The cases the caller's authority takes part in (and, for coordinators, those escalated to their country).",
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Array(CaseStatus, { description: 'One or more statuses' })),
-            role: Type.Optional(Type.Union([Type.Literal('requester'), Type.Literal('responder'), Type.Literal('coordinator')])),
-            overdue: Type.Optional(Type.Boolean()),
+            status: Type.Optional(Type.Array(Type.String(), { description: 'One or more statuses' })),
+            role: Type.Optional(Type.String({ description: 'A role of the procedure the caller holds, or "coordinator"' })),
+            flag: Type.Optional(Type.String({ description: 'Cases with this flag, e.g. not-accepted-in-time' })),
+            overdue: Type.Optional(Type.Boolean({ description: 'Cases flagged overdue (past their agreed reply date), or not' })),
+            final: Type.Optional(Type.Boolean({ description: 'Ended cases, or open ones' })),
             procedure: Type.Optional(Type.String()),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             offset: Type.Integer({ minimum: 0, default: 0 }),
@@ -134,7 +131,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       const viewer = viewerOf(request.official!);
       const q = request.query;
       const { items, total } = await listCases(db, viewer, q);
-      const directory = await findAuthorities(db, items.flatMap((c) => [c.requesterAuthorityId, c.responderAuthorityId]));
+      const directory = await findAuthorities(db, items.map((c) => c.initiatorAuthorityId));
       return { items: items.map((c) => caseSummary(c, viewer, directory)), total, limit: q.limit, offset: q.offset };
     },
   );
@@ -145,7 +142,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       onRequest: authenticate,
       schema: {
         tags: ['cases'],
-        description: 'A case: status, deadlines, flags, parties, timeline, and the Temporal workflow behind it.',
+        description: 'A case: status, running deadlines, flags, parties, answers, what the caller may do, the timeline, and its Temporal workflow.',
         params: CaseParams,
         response: { 200: Type.Ref(CaseView), ...problemResponses(400, 401, 403, 404) },
       },
@@ -153,35 +150,46 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
     async (request) => view(await visibleCase(request.params.id, request.official!), request.official!),
   );
 
-  for (const action of CASE_ACTIONS) {
-    app.post(
-      `/v1/cases/:id/actions/${action}`,
-      {
-        onRequest: authenticate,
-        schema: {
-          tags: ['case actions'],
-          description: `${ActionDescriptions[action]} Refused with 409 when the case is not in a state that allows it.`,
-          params: CaseParams,
-          headers: IdempotencyHeaders,
-          body: ActionBodies[action],
-          response: { 200: Type.Ref(CaseView), ...problemResponses(400, 401, 403, 404, 409) },
-        },
+  app.post(
+    '/v1/cases/:id/actions/:action',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['cases'],
+        description:
+          'Take one of the procedure’s actions (see availableActions on the case and the procedure’s definition). ' +
+          'Refused with 409 when the case is not in a state that allows it, 403 when the caller’s role may not take it.',
+        params: ActionParams,
+        headers: IdempotencyHeaders,
+        body: ActionBody,
+        response: { 200: Type.Ref(CaseView), ...problemResponses(400, 401, 403, 404, 409) },
       },
-      async (request) => {
-        const official = request.official!;
-        const row = await visibleCase(request.params.id, official);
-        if (FINAL.has(row.status)) throw conflict(`the case is ${row.status}`);
-        const input = { ...(request.body as Record<string, unknown>) };
-        if (action === 'forward') {
-          const to = (await findAuthorities(db, [String(input.toAuthorityId)])).get(String(input.toAuthorityId));
-          if (!to) throw badRequest(`no authority ${input.toAuthorityId}`, [{ path: 'body.toAuthorityId', message: 'is not a registered authority' }]);
-          input.toCountry = to.country;
-        }
-        await gateway.act(row.id, action as CaseAction, { actor: actorOf(official), input: input as never }, request.headers['idempotency-key']);
-        return view((await findCase(db, row.id))!, official);
-      },
-    );
-  }
+    },
+    async (request) => {
+      const official = request.official!;
+      const { action } = request.params;
+      const row = await visibleCase(request.params.id, official);
+      const d = await definitionOf(row);
+      const known = d ? action in d.actions : (CASE_ACTIONS as readonly string[]).includes(action);
+      if (!known) throw notFound(`${row.procedureId} version ${row.procedureVersion} has no action ${action}`);
+      if (row.final) throw conflict(`the case is ${row.status}`);
+      const { recipientCountries, recipients, ...rest } = request.body;
+      const input: ActionInput = { ...(rest as ActionInput) };
+      const problems: FormProblem[] = [];
+      if (input.toAuthorityId) {
+        const to = (await findAuthorities(db, [input.toAuthorityId])).get(input.toAuthorityId);
+        if (!to) problems.push({ path: 'body.toAuthorityId', message: 'is not a registered authority' });
+        else input.toCountry = to.country;
+      }
+      if (recipients || recipientCountries) {
+        if (!d) problems.push({ path: 'body.recipients', message: 'this case has no recipients' });
+        else input.recipients = await resolveRecipients(db, d, { recipients, recipientCountries }, problems);
+      }
+      if (problems.length) throw refuse(problems);
+      await gateway.act(row.id, action, { actor: actorOf(official), input }, request.headers['idempotency-key']);
+      return view((await findCase(db, row.id))!, official);
+    },
+  );
 }
 
 function idempotencyMismatch() {

@@ -1,22 +1,46 @@
 import { Type } from '@sinclair/typebox';
+import { findProcedureVersion, latestProcedure, latestProcedures, procedureVersions, publishProcedure } from '../../db/procedures.js';
+import type { ProcedureRow } from '../../db/schema/index.js';
+import { checkProcedure } from '../../policy-areas/check.js';
+import type { ProcedureV2 } from '../../policy-areas/language.js';
 import type { App, AppDeps, Authenticate } from '../app.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound, unprocessable, versionConflict } from '../errors.js';
 import { problemResponses } from '../schemas.js';
 
 const ProcedureSummary = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
+  code: Type.String(),
   area: Type.Object({ id: Type.String(), title: Type.String() }),
   title: Type.String(),
   legalBasis: Type.String(),
   kind: Type.String(),
+  publishedAt: Type.String({ format: 'date-time' }),
 });
+const VersionEntry = Type.Object({
+  version: Type.Integer(),
+  publishedAt: Type.String({ format: 'date-time' }),
+  publishedBy: Type.Union([Type.String(), Type.Null()]),
+  source: Type.String({ description: 'catalog: shipped in policy-areas/; api: published by a policy owner' }),
+  hash: Type.String({ description: 'SHA-256 of the definition' }),
+});
+const Definition = Type.Unknown({ description: 'A procedure definition (format 2), see /schemas/procedure.schema.json' });
 
 export async function procedureRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
-  const summary = (id: string) => {
-    const p = deps.catalog.procedures.get(id)!;
-    const area = deps.catalog.areas.get(p.area)!;
-    return { id: p.id, version: p.version, area: { id: area.id, title: area.title.en }, title: p.title.en, legalBasis: p.legalBasis, kind: p.kind };
+  const { db, catalog } = deps;
+  const summary = (row: ProcedureRow) => {
+    const d = row.definition;
+    const area = catalog.areas.get(d.area);
+    return {
+      id: d.id,
+      version: d.version,
+      code: d.code,
+      area: { id: d.area, title: area?.title.en ?? d.area },
+      title: d.title.en,
+      legalBasis: d.legalBasis,
+      kind: d.kind,
+      publishedAt: row.publishedAt.toISOString(),
+    };
   };
 
   app.get(
@@ -25,11 +49,16 @@ export async function procedureRoutes(app: App, { deps, authenticate }: { deps: 
       onRequest: authenticate,
       schema: {
         tags: ['procedures'],
-        description: 'The procedures a case can be started with.',
-        response: { 200: Type.Object({ items: Type.Array(ProcedureSummary) }), ...problemResponses(401, 403) },
+        description: 'The procedures a case can be started with, each at its newest version.',
+        querystring: Type.Object({ area: Type.Optional(Type.String()), kind: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ProcedureSummary) }), ...problemResponses(400, 401, 403) },
       },
     },
-    async () => ({ items: [...deps.catalog.procedures.keys()].sort().map(summary) }),
+    async (request) => {
+      const { area, kind } = request.query;
+      const rows = (await latestProcedures(db)).filter((r) => (!area || r.area === area) && (!kind || r.kind === kind));
+      return { items: rows.map(summary) };
+    },
   );
 
   app.get(
@@ -38,25 +67,73 @@ export async function procedureRoutes(app: App, { deps, authenticate }: { deps: 
       onRequest: authenticate,
       schema: {
         tags: ['procedures'],
-        description: 'A procedure with its deadlines and forms: the request form the requester fills in, the reply form the responder fills in.',
+        description: 'A procedure’s definition: roles, states, actions, forms and deadlines. The newest version, or the one asked for.',
         params: Type.Object({ id: Type.String() }),
-        response: {
-          200: Type.Intersect([
-            ProcedureSummary,
-            Type.Object({
-              deadlines: Type.Record(Type.String(), Type.Integer()),
-              request: Type.Object({ questions: Type.Array(Type.Unknown()) }),
-              reply: Type.Object({ questions: Type.Array(Type.Unknown()) }),
-            }),
-          ]),
-          ...problemResponses(401, 403, 404),
-        },
+        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ summary: ProcedureSummary, definition: Definition }), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const p = deps.catalog.procedures.get(request.params.id);
-      if (!p) throw notFound(`no procedure ${request.params.id}`);
-      return { ...summary(p.id), deadlines: { ...p.deadlines }, request: p.request, reply: p.reply };
+      const { id } = request.params;
+      const { version } = request.query;
+      const row = version ? await findProcedureVersion(db, id, version) : await latestProcedure(db, id);
+      if (!row) throw notFound(version ? `procedure ${id} has no version ${version}` : `no procedure ${id}`);
+      return { summary: summary(row), definition: row.definition };
+    },
+  );
+
+  app.get(
+    '/v1/procedures/:id/versions',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['procedures'],
+        description: 'Every published version of a procedure, newest first. Published versions never change.',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: Type.Object({ id: Type.String(), items: Type.Array(VersionEntry) }), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const rows = await procedureVersions(db, request.params.id);
+      if (rows.length === 0) throw notFound(`no procedure ${request.params.id}`);
+      return {
+        id: request.params.id,
+        items: rows.map((r) => ({ version: r.version, publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy, source: r.source, hash: r.hash })),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/procedures',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['procedures'],
+        description:
+          'Publish a new procedure, or a new version of one (policy owners). The definition is checked as `npm run procedures:check` does; ' +
+          'every problem is listed and nothing is published. It can be started at once; running cases keep their version.',
+        body: Definition,
+        response: { 201: Type.Object({ summary: ProcedureSummary }), 200: Type.Object({ summary: ProcedureSummary }), ...problemResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const official = request.official!;
+      if (!official.roles.includes('policy-owner')) throw forbidden('only policy owners may publish procedures');
+      const problems = checkProcedure(request.body, new Set(catalog.areas.keys()));
+      if (problems.length) {
+        throw unprocessable('invalid-definition', `the definition has ${problems.length} problem(s)`, problems.map((p) => ({ path: p.path, message: p.message })));
+      }
+      const d = request.body as ProcedureV2;
+      const latest = await latestProcedure(db, d.id);
+      if (latest && d.version < latest.version) {
+        throw versionConflict(`${d.id} is published up to version ${latest.version}: a new version must be numbered ${latest.version + 1} or later`);
+      }
+      const outcome = await publishProcedure(db, d, 'api', official.login);
+      if (outcome.status === 'conflict') {
+        throw versionConflict(`${d.id} version ${d.version} is already published with other content; published versions are immutable`);
+      }
+      reply.status(outcome.status === 'published' ? 201 : 200).header('location', `/v1/procedures/${d.id}?version=${d.version}`);
+      return { summary: summary(outcome.row) };
     },
   );
 }

@@ -6,9 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { createCaseGateway } from '../../api/case-gateway.js';
 import { requestHash } from '../../api/idempotency.js';
 import type { Client } from '@temporalio/client';
-import type { Answers, ProcedureDefinition } from '../../policy-areas/types.js';
+import type { ProcedureV2 } from '../../policy-areas/language.js';
+import type { Answers } from '../../policy-areas/types.js';
 import { replyBody, requestBody } from '../../tests/support/factories.js';
-import type { Actor, CaseInput, CaseStatus } from '../../workflows/contract.js';
+import type { Actor, InterpretedCaseInput } from '../../workflows/contract.js';
+import type { CaseRecord } from '../../workflows/interpreter.js';
+
+type CaseStatus = string;
 
 export const STEPS = ['start', 'accept', 'reply', 'close'] as const;
 export type Step = (typeof STEPS)[number];
@@ -83,21 +87,23 @@ export function apiCase(ctx: ApiContext): Promise<CaseTiming> {
 export interface ClientContext {
   client: Client;
   taskQueue: string;
-  procedure: ProcedureDefinition;
+  procedure: ProcedureV2;
   requester: Actor;
   responder: Actor;
   searchAttributes: boolean;
 }
 
-/** The CaseInput the API would build for `requestBody(...)` sent by the requester. */
-export function caseInput(ctx: ClientContext): CaseInput {
+/** The input the API would build for `requestBody(...)` sent by the requester. */
+export function caseInput(ctx: ClientContext): InterpretedCaseInput {
   const body = requestBody(ctx.responder.authorityId);
   return {
     caseId: randomUUID(),
     procedure: ctx.procedure,
-    requester: { authorityId: ctx.requester.authorityId, country: ctx.requester.country },
-    responder: { authorityId: ctx.responder.authorityId, country: ctx.responder.country },
-    submittedBy: ctx.requester,
+    parties: {
+      requester: [{ authorityId: ctx.requester.authorityId, country: ctx.requester.country }],
+      responder: [{ authorityId: ctx.responder.authorityId, country: ctx.responder.country }],
+    },
+    startedBy: ctx.requester,
     answers: body.answers as Answers,
     message: body.message,
     replyBy: body.replyBy,
@@ -114,7 +120,7 @@ export function clientCase(ctx: ClientContext): Promise<CaseTiming> {
   const input = caseInput(ctx);
   const gateway = createCaseGateway(ctx.client, { taskQueue: ctx.taskQueue });
   const act = async (name: 'accept' | 'reply' | 'close', actor: Actor, payload: unknown): Promise<CaseStatus> =>
-    (await gateway.act(input.caseId, name, { actor, input: payload as never })).status;
+    ((await gateway.act(input.caseId, name, { actor, input: payload as never })) as CaseRecord).status;
   return timedSteps({
     start: async () => (await gateway.open(input)).status,
     accept: () => act('accept', ctx.responder, {}),

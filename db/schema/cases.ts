@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -13,15 +14,23 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ProcedureV2 } from '../../policy-areas/language.js';
 import type { Answers } from '../../policy-areas/types.js';
-import type { PendingReplyDate } from '../../workflows/contract.js';
+import type { Party, PendingReplyDate } from '../../workflows/contract.js';
+
+export interface Escalation {
+  role: string;
+  country: string;
+  at: string;
+}
 import { authorities } from './directory.js';
 
 const at = (name?: string) => (name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true }));
 
 /**
  * The newest state of each case, as the workflow last recorded it. The workflow is the source of
- * truth; this row is what lists, filters and the scoreboard read.
+ * truth; this row is what lists, filters, supervision and the scoreboard read. One shape for every
+ * procedure: parties by role (many recipients included), deadlines by id, flags by name.
  */
 export const cases = pgTable(
   'cases',
@@ -31,34 +40,36 @@ export const cases = pgTable(
     workflowType: text().notNull(),
     procedureId: text().notNull(),
     procedureVersion: integer().notNull(),
+    kind: text().notNull(),
     status: text().notNull(),
-    requesterAuthorityId: text()
+    /** Whether the case reached a final state of its procedure. */
+    final: boolean().notNull().default(false),
+    /** The authority that started the case. */
+    initiatorAuthorityId: text()
       .notNull()
       .references(() => authorities.id),
-    requesterCountry: text().notNull(),
-    responderAuthorityId: text()
-      .notNull()
-      .references(() => authorities.id),
-    responderCountry: text().notNull(),
-    submittedBy: text().notNull(),
-    answers: jsonb().$type<Answers>().notNull(),
+    initiatorCountry: text().notNull(),
+    parties: jsonb().$type<Record<string, Party[]>>().notNull(),
+    /** Every authority taking part now, for access checks and "my cases" (GIN-indexed). */
+    authorityIds: text().array().notNull(),
+    countries: text().array().notNull(),
+    /** Countries whose coordinators a deadline escalated the case to: they see it and may act. */
+    escalatedCountries: text().array().notNull().default(sql`'{}'::text[]`),
+    escalations: jsonb().$type<Escalation[]>().notNull().default(sql`'[]'::jsonb`),
+    startedBy: text().notNull(),
+    /** Answers by form id. */
+    answers: jsonb().$type<Record<string, Answers>>().notNull(),
     message: text(),
     requestHash: text().notNull(),
-    requestedReplyBy: date({ mode: 'string' }).notNull(),
-    agreedReplyBy: date({ mode: 'string' }).notNull(),
+    requestedReplyBy: date({ mode: 'string' }),
+    agreedReplyBy: date({ mode: 'string' }),
     pendingReplyDate: jsonb().$type<PendingReplyDate>(),
-    submittedAt: at().notNull(),
-    acceptBy: at().notNull(),
-    acceptedAt: at(),
-    notAcceptedInTime: boolean().notNull().default(false),
-    escalatedToCountry: text(),
-    escalatedAt: at(),
-    overdue: boolean().notNull().default(false),
-    overdueSince: at(),
-    repliedAt: at(),
-    closedAt: at(),
-    withdrawnAt: at(),
-    reopenUntil: at(),
+    /** The running deadlines and when each falls due. */
+    deadlines: jsonb().$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    nextDueAt: at(),
+    flags: text().array().notNull().default(sql`'{}'::text[]`),
+    startedAt: at().notNull(),
+    finishedAt: at(),
     ratingTimeliness: smallint(),
     ratingEfforts: smallint(),
     /** Sequence number of the last event applied; older snapshots never overwrite newer ones. */
@@ -67,9 +78,10 @@ export const cases = pgTable(
   },
   (t) => [
     check('cases_ratings_range', sql`${t.ratingTimeliness} between 1 and 5 and ${t.ratingEfforts} between 1 and 5`),
-    index('cases_requester_idx').on(t.requesterAuthorityId, t.status),
-    index('cases_responder_idx').on(t.responderAuthorityId, t.status),
-    index('cases_escalated_idx').on(t.escalatedToCountry).where(sql`${t.escalatedToCountry} is not null`),
+    index('cases_authorities_idx').using('gin', t.authorityIds),
+    index('cases_escalated_idx').using('gin', t.escalatedCountries),
+    index('cases_procedure_idx').on(t.procedureId, t.status),
+    index('cases_next_due_idx').on(t.nextDueAt).where(sql`not ${t.final}`),
   ],
 );
 
@@ -94,3 +106,29 @@ export const caseEvents = pgTable(
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+
+/**
+ * Every published version of every procedure. Rows are only ever inserted: a trigger refuses
+ * updates and deletes, so a published version cannot change under the cases that run on it.
+ */
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: text().notNull(),
+    version: integer().notNull(),
+    area: text().notNull(),
+    kind: text().notNull(),
+    code: text().notNull(),
+    /** json, not jsonb: it keeps the author's key order (states, actions) for readers. */
+    definition: json().$type<ProcedureV2>().notNull(),
+    /** SHA-256 of the definition's canonical JSON, to tell a re-publication from a change. */
+    hash: text().notNull(),
+    /** "catalog" for the files shipped in policy-areas/, "api" for versions a policy owner published. */
+    source: text().notNull(),
+    publishedBy: text(),
+    publishedAt: at().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'procedures_pk', columns: [t.id, t.version] }), check('procedures_source_known', sql`${t.source} in ('catalog', 'api')`)],
+);
+
+export type ProcedureRow = typeof procedures.$inferSelect;

@@ -32,7 +32,7 @@ export const isoDate = (daysFromNow: number, from = Date.now()) =>
 export function requestBody(responderAuthorityId: string, overrides: Record<string, unknown> = {}) {
   return {
     procedure: 'pq-information-request',
-    responderAuthorityId,
+    parties: { responder: [responderAuthorityId] },
     replyBy: isoDate(30),
     message: 'Please confirm the diploma and any sanctions.',
     answers: {

@@ -14,6 +14,7 @@ import { createAuthenticator } from '../../api/auth.js';
 import { createCaseGateway } from '../../api/case-gateway.js';
 import { createDatabase, type Database } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
+import { publishCatalog } from '../../db/procedures.js';
 import { loadCatalog } from '../../policy-areas/catalog.js';
 import { createCaseWorker, workflowsPath } from '../../worker/create-worker.js';
 
@@ -86,6 +87,8 @@ export async function startHarness(
   const testDb = await createTestDatabase();
   const database = createDatabase(testDb.url, { max: 5 });
   await runMigrations(database);
+  const catalog = await loadCatalog();
+  await publishCatalog(database.db, catalog.procedures.values());
   const dev = temporal ? undefined : await connectDevServer();
   const t = temporal ?? dev!;
   const taskQueue = `test-${randomUUID()}`;
@@ -111,7 +114,7 @@ export async function startHarness(
     db: database.db,
     temporal: t.client,
     gateway: createCaseGateway(t.client, { taskQueue }),
-    catalog: await loadCatalog(),
+    catalog,
     auth,
     searchAttributes: t.searchAttributes,
     // Unexpected errors (500s) are logged; everything else would drown the test output.

@@ -1,0 +1,119 @@
+/**
+ * The one workflow that runs every format-2 procedure. The definition comes in the input, so the
+ * rules a case runs under are fixed when it starts: publishing a new version never changes it.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseActivities } from '../activities/index.js';
+import { CaseError } from './case-machine.js';
+import {
+  interpretedActionUpdate,
+  openedRecordUpdate,
+  recordQuery,
+  searchAttributes,
+  type CaseEvent,
+  type InterpretedActionRequest,
+  type InterpretedCaseInput,
+} from './contract.js';
+import { Interpreter } from './interpreter.js';
+
+// As for format-1 cases: one small idempotent transaction, retried for as long as PostgreSQL is away.
+const { recordCase } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+function asFailure(err: unknown): unknown {
+  if (err instanceof CaseError) return ApplicationFailure.create({ type: err.type, message: err.message, nonRetryable: true });
+  return err;
+}
+
+export async function interpretedCase(input: InterpretedCaseInput): Promise<{ status: string; seq: number }> {
+  const type = workflowInfo().workflowType;
+  if (type !== input.procedure.id) {
+    throw ApplicationFailure.create({
+      type: 'UnknownProcedure',
+      message: `workflow type ${type} does not run procedure ${input.procedure.id}`,
+      nonRetryable: true,
+    });
+  }
+  let machine: Interpreter;
+  try {
+    machine = new Interpreter(input, Date.now());
+  } catch (err) {
+    throw asFailure(err);
+  }
+  let opened = false;
+  let changes = 0;
+  // Chained, so the event log and the case row advance in the order events happened.
+  let writes: Promise<void> = Promise.resolve();
+  const persist = (events: CaseEvent[]): Promise<void> => {
+    if (events.length === 0) return writes;
+    const record = machine.record();
+    writes = writes.then(() => recordCase({ record, events, workflowType: type, requestHash: input.requestHash }));
+    if (input.searchAttributes) {
+      const replyBy = record.deadlines[Object.keys(input.procedure.deadlines).find((id) => 'replyDate' in input.procedure.deadlines[id].length) ?? ''];
+      upsertSearchAttributes([
+        { key: searchAttributes.status, value: record.status },
+        { key: searchAttributes.countries, value: [...new Set(Object.values(record.parties).flat().map((p) => p.country))] },
+        // Every flag a definition raises marks a missed deadline.
+        { key: searchAttributes.overdue, value: record.flags.length > 0 },
+        ...(replyBy ? [{ key: searchAttributes.replyBy, value: new Date(replyBy) }] : []),
+      ]);
+    }
+    return writes;
+  };
+
+  for (const action of Object.keys(input.procedure.actions)) {
+    setHandler(
+      interpretedActionUpdate(action),
+      async ({ actor, input: body }: InterpretedActionRequest) => {
+        await condition(() => opened);
+        const events = machine.apply(action, actor, body, Date.now());
+        changes += 1;
+        await persist(events);
+        return machine.record();
+      },
+      {
+        validator: ({ actor, input: body }: InterpretedActionRequest) => {
+          try {
+            machine.check(action, actor, body, Date.now());
+          } catch (err) {
+            throw asFailure(err);
+          }
+        },
+      },
+    );
+  }
+  setHandler(openedRecordUpdate, async () => {
+    await condition(() => opened);
+    return machine.record();
+  });
+  setHandler(recordQuery, () => machine.record());
+
+  await persist(machine.started(input.startedBy));
+  opened = true;
+
+  while (!machine.finished) {
+    const next = machine.timers()[0];
+    const seen = changes;
+    // Any action can move the deadlines, so every change wakes the loop to re-plan its timer.
+    if (!next) {
+      await condition(() => changes !== seen);
+      continue;
+    }
+    const wait = next.at - Date.now();
+    const changed = wait > 0 && (await condition(() => changes !== seen, wait));
+    if (!changed) await persist(machine.fireDue(Date.now()));
+  }
+  await writes;
+  await condition(allHandlersFinished);
+  return { status: machine.state.status, seq: machine.state.seq };
+}
