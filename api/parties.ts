@@ -75,7 +75,9 @@ export async function resolveStartParties(
     if (r.party === 'recipients') {
       const own = found.filter((a) => a.country === caller.authority.country);
       if (own.length) problems.push({ path, message: `recipients are authorities of other countries (${own.map((a) => a.id).join(', ')} is not)` });
-      if (found.length === 0 && !problems.some((p) => p.path.startsWith(path))) problems.push({ path, message: 'at least one recipient is required' });
+      // Unless the procedure adds them later (e.g. once the Commission confirms a notification).
+      const addedLater = Object.values(d.actions).some((a) => a.effect === 'add-recipients');
+      if (found.length === 0 && !addedLater && !problems.some((p) => p.path.startsWith(path))) problems.push({ path, message: 'at least one recipient is required' });
     } else if (ids.length !== 1) {
       problems.push({ path, message: `exactly one authority is required for the ${role}` });
     } else if (r.party === 'counterpart' && found[0]?.country === caller.authority.country) {

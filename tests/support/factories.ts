@@ -5,11 +5,12 @@ import { authorities, officials } from '../../db/schema/index.js';
 
 const PQ = 'professional-qualifications';
 
-async function authorityWithOfficial(db: Db, country: string, label: string, roles: string[] = ['official']) {
+/** A fresh authority with one official; `areas` are the legal areas it is competent for. */
+export async function authorityWithOfficial(db: Db, country: string, label: string, roles: string[] = ['official'], areas: string[] = [PQ]) {
   const suffix = randomUUID().slice(0, 8);
   const id = `${country}-${label}-${suffix}`.toUpperCase();
   const login = `${label}.${suffix}`.toLowerCase();
-  await db.insert(authorities).values({ id, country, name: `${label} authority ${suffix}`, level: 'national', areas: [PQ] });
+  await db.insert(authorities).values({ id, country, name: `${label} authority ${suffix}`, level: 'national', areas });
   await db.insert(officials).values({ login, name: `${label} ${suffix}`, authorityId: id, roles });
   return { authorityId: id, login, country };
 }
