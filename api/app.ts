@@ -30,6 +30,11 @@ export interface AppDeps {
   /** Whether the Temporal server has Liaison's search attributes. */
   searchAttributes: boolean;
   logger?: boolean | object;
+  /**
+   * The business clock for date checks (reply dates after today). Workflows judge by workflow
+   * time; tests on the time-skipping server pass that server's time so both sides agree.
+   */
+  clock?: () => number;
 }
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 /**
  * Every shipped definition, run by the interpreter from its start to a final state along a
  * shortest path, deadlines included (as expiries at their computed due times). This proves each
- * definition is executable; the same walk through Temporal's time-skipping server comes with the
- * interpreter workflow.
+ * definition is executable in milliseconds; conformance.test.ts replays the same walks through the
+ * API, the worker and Temporal's time-skipping server.
  */
 import { describe, expect, it } from 'vitest';
 import { readPolicyAreas } from '../policy-areas/catalog.js';

@@ -70,7 +70,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       else if (Object.keys(answers).length) problems.push({ path: 'body.answers', message: `${d.id} starts without a form` });
       if (d.start.replyDate === 'required' && body.replyBy === undefined) problems.push({ path: 'body.replyBy', message: 'is required' });
       if (!d.start.replyDate && body.replyBy !== undefined) problems.push({ path: 'body.replyBy', message: `${d.id} has no reply date` });
-      if (body.replyBy !== undefined) checkReplyDate(body.replyBy, 'body.replyBy', problems);
+      if (body.replyBy !== undefined) checkReplyDate(body.replyBy, 'body.replyBy', problems, (deps.clock ?? Date.now)());
       if (problems.length) throw refuse(problems);
 
       const key = request.headers['idempotency-key'];

@@ -7,7 +7,7 @@ import { DAY_MS } from '../../policy-areas/calendar.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
 import type { Answers, Form, Question } from '../../policy-areas/types.js';
 import type { Actor, Party } from '../../workflows/contract.js';
-import { Interpreter } from '../../workflows/interpreter.js';
+import { Interpreter, type ActionInput } from '../../workflows/interpreter.js';
 
 const AUTHORITY: Record<string, Party[]> = {
   initiator: [{ authorityId: 'DE-INITIATOR', country: 'DE' }],
@@ -18,7 +18,7 @@ const AUTHORITY: Record<string, Party[]> = {
     { authorityId: 'IT-RECIPIENT', country: 'IT' },
   ],
   authority: [{ authorityId: 'PT-AUTHORITY', country: 'PT' }],
-  commission: [{ authorityId: 'EU-COMMISSION', country: 'BE' }],
+  commission: [{ authorityId: 'EU-COMMISSION', country: 'EU' }],
 };
 
 /** Answers to every question that is required, given the answers so far. */
@@ -40,11 +40,18 @@ export function answersFor(form: Form | undefined, earlier: Answers = {}): Answe
   return answers;
 }
 
+/** A step of a walk, replayable through the API: an action by a role, or a deadline left to expire. */
+export type WalkStep = { kind: 'action'; id: string; role: string; input: ActionInput } | { kind: 'deadline'; id: string; status: string };
+
 export interface Walk {
   path: string[];
+  steps: WalkStep[];
   status: string;
   finished: boolean;
 }
+
+/** Where each kind of party sits in a walk; tests that replay walks register these authorities. */
+export const WALK_AUTHORITIES = AUTHORITY;
 
 export function walkToEnd(def: ProcedureV2, start = Date.parse('2026-03-02T09:00:00Z')): Walk {
   const parties = Object.fromEntries(Object.entries(def.roles).filter(([, r]) => r.party !== 'coordinator').map(([id, r]) => [id, AUTHORITY[r.party]]));
@@ -71,6 +78,7 @@ export function walkToEnd(def: ProcedureV2, start = Date.parse('2026-03-02T09:00
     now,
   );
   const path: string[] = [];
+  const steps: WalkStep[] = [];
   const visited = new Set<string>();
   for (let step = 0; step < 40 && !m.finished; step++) {
     now += 60_000;
@@ -82,15 +90,18 @@ export function walkToEnd(def: ProcedureV2, start = Date.parse('2026-03-02T09:00
       const actor = actorFor(next.role)!;
       const a = def.actions[next.id];
       const first = def.start.form ? m.state.answers[def.start.form] : {};
-      m.apply(next.id, actor, { message: a.message ? 'A message' : undefined, answers: a.form ? answersFor(def.forms[a.form], first) : undefined, ...effectInput(a.effect, m, now) }, now);
+      const input: ActionInput = { message: a.message ? 'A message' : undefined, answers: a.form ? answersFor(def.forms[a.form], first) : undefined, ...effectInput(a.effect, m, now) };
+      m.apply(next.id, actor, input, now);
       path.push(next.id);
+      steps.push({ kind: 'action', id: next.id, role: next.role, input });
     } else {
       now = Math.max(now, m.due(next.id)!);
       m.fireDue(now);
       path.push(`${next.id} expires`);
+      steps.push({ kind: 'deadline', id: next.id, status: m.state.status });
     }
   }
-  return { path, status: m.state.status, finished: m.finished };
+  return { path, steps, status: m.state.status, finished: m.finished };
 }
 
 type Move = { kind: 'action'; id: string; role: string; to: string } | { kind: 'deadline'; id: string; to: string };

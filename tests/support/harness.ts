@@ -82,7 +82,7 @@ export async function connectDevServer(): Promise<TemporalHandles & { close(): P
 
 export async function startHarness(
   temporal?: TemporalHandles,
-  { inProcessWorker = true }: { inProcessWorker?: boolean } = {},
+  { inProcessWorker = true, clock }: { inProcessWorker?: boolean; clock?: () => number } = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase();
   const database = createDatabase(testDb.url, { max: 5 });
@@ -119,6 +119,7 @@ export async function startHarness(
     searchAttributes: t.searchAttributes,
     // Unexpected errors (500s) are logged; everything else would drown the test output.
     logger: { level: 'error' },
+    clock,
   });
   return {
     app,
