@@ -11,6 +11,8 @@ import type { Db } from '../db/client.js';
 import { findOfficial, type OfficialWithAuthority, type Viewer } from '../db/queries.js';
 import type { Mode } from '../lib/config.js';
 import type { Catalog } from '../policy-areas/catalog.js';
+import type { ProcedureV2 } from '../policy-areas/language.js';
+import type { DryRunReport, Scenario } from '../worker/dry-run.js';
 import type { Authenticator } from './auth.js';
 import type { CaseGateway } from './case-gateway.js';
 import { forbidden, registerErrorHandler, unauthorized } from './errors.js';
@@ -35,6 +37,8 @@ export interface AppDeps {
    * time; tests on the time-skipping server pass that server's time so both sides agree.
    */
   clock?: () => number;
+  /** Runs a draft procedure on a private time-skipping server (worker/dry-run.ts). */
+  dryRun: (definition: ProcedureV2, scenario: Scenario) => Promise<DryRunReport>;
 }
 
 declare module 'fastify' {

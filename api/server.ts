@@ -27,6 +27,8 @@ const app = await buildApp({
   catalog,
   auth: await createAuthenticator(config.mode, config.auth),
   searchAttributes: config.temporal.searchAttributes,
+  // Loaded on first use: it brings the test server and a worker into the process.
+  dryRun: async (d, sc) => (await import('../worker/dry-run.js')).dryRun(d, sc),
   logger: { level: config.logLevel },
 });
 

@@ -87,6 +87,8 @@ describe('production mode', () => {
       catalog: await loadCatalog(),
       auth,
       searchAttributes: true,
+      // Loaded on first use: it brings the test server and a worker into the process.
+      dryRun: async (d, sc) => (await import('../worker/dry-run.js')).dryRun(d, sc),
     });
     try {
       const devToken = await app.inject({ method: 'POST', url: '/v1/auth/dev-token', payload: { user: p.requester.login } });

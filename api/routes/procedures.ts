@@ -3,8 +3,9 @@ import { findProcedureVersion, latestProcedure, latestProcedures, procedureVersi
 import type { ProcedureRow } from '../../db/schema/index.js';
 import { checkProcedure } from '../../policy-areas/check.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
+import type { Scenario } from '../../worker/dry-run.js';
 import type { App, AppDeps, Authenticate } from '../app.js';
-import { forbidden, notFound, unprocessable, versionConflict } from '../errors.js';
+import { badRequest, forbidden, notFound, unprocessable, versionConflict } from '../errors.js';
 import { problemResponses } from '../schemas.js';
 
 const ProcedureSummary = Type.Object({
@@ -25,6 +26,37 @@ const VersionEntry = Type.Object({
   hash: Type.String({ description: 'SHA-256 of the definition' }),
 });
 const Definition = Type.Unknown({ description: 'A procedure definition (format 2), see /schemas/procedure.schema.json' });
+
+const DryRunBody = Type.Object(
+  {
+    definition: Definition,
+    scenario: Type.Object(
+      {
+        countries: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { minItems: 1 }))),
+        start: Type.Optional(
+          Type.Object(
+            { answers: Type.Optional(Type.Record(Type.String(), Type.Unknown())), message: Type.Optional(Type.String()), replyBy: Type.Optional(Type.String()) },
+            { additionalProperties: false },
+          ),
+        ),
+        steps: Type.Array(
+          Type.Object(
+            {
+              afterDays: Type.Optional(Type.Number({ minimum: 0, maximum: 3660 })),
+              as: Type.Optional(Type.String()),
+              action: Type.Optional(Type.String()),
+              input: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+            },
+            { additionalProperties: false },
+          ),
+          { maxItems: 200 },
+        ),
+      },
+      { additionalProperties: false, description: 'Who does what, after how many days; dates may be "+N" (N days after the start)' },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export async function procedureRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
   const { db, catalog } = deps;
@@ -134,6 +166,34 @@ export async function procedureRoutes(app: App, { deps, authenticate }: { deps: 
       }
       reply.status(outcome.status === 'published' ? 201 : 200).header('location', `/v1/procedures/${d.id}?version=${d.version}`);
       return { summary: summary(outcome.row) };
+    },
+  );
+
+  app.post(
+    '/v1/procedures/dry-runs',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['procedures'],
+        description:
+          'Run a draft definition through a scripted scenario on a private time-skipping Temporal server (policy owners): ' +
+          'the path taken, the timers that fired, and where it ended. Nothing is published or recorded.',
+        body: DryRunBody,
+        response: { 200: Type.Unknown({ description: 'The dry run report' }), ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      if (!request.official!.roles.includes('policy-owner')) throw forbidden('only policy owners may dry-run procedures');
+      const { definition, scenario } = request.body;
+      const problems = checkProcedure(definition, new Set(catalog.areas.keys()));
+      if (problems.length) throw unprocessable('invalid-definition', `the definition has ${problems.length} problem(s)`, problems);
+      const d = definition as ProcedureV2;
+      const unknown = scenario.steps.flatMap((s, i) => [
+        ...(s.action && !d.actions[s.action] ? [{ path: `body.scenario.steps.${i}.action`, message: `${d.id} has no action ${s.action}` }] : []),
+        ...(s.as && !d.roles[s.as] ? [{ path: `body.scenario.steps.${i}.as`, message: `${d.id} has no role ${s.as}` }] : []),
+      ]);
+      if (unknown.length) throw badRequest(unknown.map((p) => `${p.path} ${p.message}`).join('; '), unknown);
+      return deps.dryRun(d, scenario as Scenario);
     },
   );
 }

@@ -117,6 +117,8 @@ export async function startHarness(
     catalog,
     auth,
     searchAttributes: t.searchAttributes,
+    // Loaded on first use: it brings the test server and a worker into the process.
+    dryRun: async (d, sc) => (await import('../../worker/dry-run.js')).dryRun(d, sc),
     // Unexpected errors (500s) are logged; everything else would drown the test output.
     logger: { level: 'error' },
     clock,
