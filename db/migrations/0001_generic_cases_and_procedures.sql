@@ -37,7 +37,11 @@ ALTER TABLE "cases" ADD COLUMN "next_due_at" timestamp with time zone;--> statem
 ALTER TABLE "cases" ADD COLUMN "flags" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "started_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "finished_at" timestamp with time zone;--> statement-breakpoint
--- Cases recorded by the format-1 request-and-reply workflow, in the generic shape.
+-- Cases recorded by the format-1 request-and-reply workflow, in the generic shape. Instants in
+-- jsonb are written as JavaScript writes them (toISOString), so old and new rows read alike.
+CREATE FUNCTION "pg_temp"."iso"(t timestamptz) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT to_jsonb(to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+$$;--> statement-breakpoint
 UPDATE "cases" SET
 	"kind" = 'request-reply',
 	"final" = "status" = 'withdrawn',
@@ -50,19 +54,19 @@ UPDATE "cases" SET
 	"countries" = ARRAY(SELECT DISTINCT unnest(ARRAY["requester_country", "responder_country"])),
 	"escalated_countries" = CASE WHEN "escalated_to_country" IS NULL THEN '{}'::text[] ELSE ARRAY["escalated_to_country"] END,
 	"escalations" = CASE WHEN "escalated_to_country" IS NULL THEN '[]'::jsonb
-		ELSE jsonb_build_array(jsonb_build_object('role', 'coordinator', 'country', "escalated_to_country", 'at', "escalated_at")) END,
+		ELSE jsonb_build_array(jsonb_build_object('role', 'coordinator', 'country', "escalated_to_country", 'at', pg_temp.iso("escalated_at"))) END,
 	"started_by" = "submitted_by",
 	"started_at" = "submitted_at",
 	"answers" = jsonb_build_object('request', "answers"),
 	"deadlines" = jsonb_strip_nulls(jsonb_build_object(
-		'acceptance', CASE WHEN "status" = 'submitted' AND NOT "not_accepted_in_time" THEN to_jsonb("accept_by") END,
+		'acceptance', CASE WHEN "status" = 'submitted' AND NOT "not_accepted_in_time" THEN pg_temp.iso("accept_by") END,
 		'reply', CASE WHEN "status" IN ('submitted', 'accepted', 'information-requested') AND NOT "overdue"
-			THEN to_jsonb(("agreed_reply_by" + 1)::timestamp AT TIME ZONE 'UTC') END)),
+			THEN pg_temp.iso(("agreed_reply_by" + 1)::timestamp AT TIME ZONE 'UTC') END)),
 	"flags" = array_remove(ARRAY[
 		CASE WHEN "not_accepted_in_time" THEN 'not-accepted-in-time' END,
 		CASE WHEN "overdue" THEN 'overdue' END], NULL),
 	"finished_at" = "withdrawn_at";--> statement-breakpoint
-UPDATE "cases" SET "next_due_at" = (SELECT min(value::text::timestamptz) FROM jsonb_each("deadlines"));--> statement-breakpoint
+UPDATE "cases" SET "next_due_at" = (SELECT min((value #>> '{}')::timestamptz) FROM jsonb_each("deadlines"));--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "kind" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "initiator_authority_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "initiator_country" SET NOT NULL;--> statement-breakpoint
