@@ -76,6 +76,8 @@ async function runOnce(def: ProcedureV2, scenario: Scenario): Promise<DryRunRepo
     const countries = scenario.countries?.[role] ?? DEFAULT_COUNTRIES[r.party];
     parties[role] = countries.map((country, i) => ({ authorityId: `${country}-${role}-${i + 1}`.toUpperCase(), country }));
   }
+  const log: CaseEvent[] = [];
+  let last: CaseRecord | undefined;
   const actorFor = (role: string): Actor => {
     const r = def.roles[role];
     if (!r) throw new Error(`the definition has no role ${role}`);
@@ -83,12 +85,11 @@ async function runOnce(def: ProcedureV2, scenario: Scenario): Promise<DryRunRepo
       const country = parties[r.of!]?.[0]?.country ?? 'XX';
       return { login: `coordinator-${country.toLowerCase()}`, authorityId: `${country}-COORDINATOR`, country, roles: ['official', 'coordinator'] };
     }
-    const p = parties[role][0];
+    // The role's authority as the case stands (a forward changes it).
+    const p = (last?.parties ?? parties)[role][0];
     return { login: `${role}-official`, authorityId: p.authorityId, country: p.country, roles: ['official'] };
   };
 
-  const log: CaseEvent[] = [];
-  let last: CaseRecord | undefined;
   const statusAt = new Map<number, string>();
   const activities = {
     async recordCase({ record, events }: RecordCaseInput) {
@@ -139,7 +140,7 @@ async function runOnce(def: ProcedureV2, scenario: Scenario): Promise<DryRunRepo
       // The last events may still be on their way through the activity: wait for the log to catch up.
       for (let i = 0; i < 400 && log.at(-1)?.seq !== (await handle.query(recordQuery)).seq; i++) await new Promise((r) => setTimeout(r, 25));
       const day = (at: string) => Math.round(((Date.parse(at) - startedAt) / DAY) * 100) / 100;
-      const path = log.map((e) => ({ day: day(e.at), event: e.action, by: e.actor ? roleOf(parties, def, e.actor.authorityId) : null, statusAfter: statusAt.get(e.seq)! }));
+      const path = log.map((e) => ({ day: day(e.at), event: e.action, by: e.actor ? roleOf([last!.parties, parties], def, e.actor.authorityId) : null, statusAfter: statusAt.get(e.seq)! }));
       return {
         status: last!.status,
         final: last!.final,
@@ -154,7 +155,8 @@ async function runOnce(def: ProcedureV2, scenario: Scenario): Promise<DryRunRepo
   }
 }
 
-function roleOf(parties: Record<string, Party[]>, def: ProcedureV2, authorityId: string): string {
-  const held = Object.entries(parties).find(([, ps]) => ps.some((p) => p.authorityId === authorityId))?.[0];
+/** The role an authority acted in: as the case ended, or as it started (before a forward). */
+function roleOf(partyLists: Record<string, Party[]>[], def: ProcedureV2, authorityId: string): string {
+  const held = partyLists.flatMap((l) => Object.entries(l)).find(([, ps]) => ps.some((p) => p.authorityId === authorityId))?.[0];
   return held ?? Object.keys(def.roles).find((r) => def.roles[r].party === 'coordinator') ?? authorityId;
 }
