@@ -7,18 +7,25 @@ import type { Db } from './client.js';
 import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
 
 const PQ = 'professional-qualifications';
+/** Coordinators and the Commission take part in every legal area. */
+const ALL_AREAS = [
+  'consumer-protection-cooperation', 'cultural-objects', 'e-commerce', 'ejn-civil', 'euro-cash-transport',
+  'european-professional-card', 'firearms', 'gdpr', 'non-road-mobile-machinery', 'patients-rights', 'posting-of-workers',
+  PQ, 'public-documents', 'public-procurement', 'services', 'solvit', 'train-driving-licences',
+];
 
 export const demoAuthorities: NewAuthority[] = [
   { id: 'DE-LAEK-BW', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Landesärztekammer Baden-Württemberg', nameEn: 'State Chamber of Physicians of Baden-Württemberg', areas: [PQ] },
   { id: 'DE-RP-STUTTGART', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Regierungspräsidium Stuttgart, Landesprüfungsamt für Medizin und Pharmazie', nameEn: 'Stuttgart Regional Council, State Examination Office', areas: [PQ] },
-  { id: 'DE-NIMIC', country: 'DE', level: 'national', city: 'Köln', name: 'Bundesverwaltungsamt, Nationaler IMI-Koordinator', nameEn: 'Federal Office of Administration, National IMI Coordinator', areas: [PQ] },
+  { id: 'DE-NIMIC', country: 'DE', level: 'national', city: 'Köln', name: 'Bundesverwaltungsamt, Nationaler IMI-Koordinator', nameEn: 'Federal Office of Administration, National IMI Coordinator', areas: ALL_AREAS },
   { id: 'FR-ONI', country: 'FR', level: 'national', city: 'Paris', name: "Ordre national des infirmiers", nameEn: 'National Order of Nurses', areas: [PQ] },
   { id: 'FR-CNOM', country: 'FR', level: 'national', city: 'Paris', name: 'Conseil national de l’Ordre des médecins', nameEn: 'National Council of the Order of Physicians', areas: [PQ] },
-  { id: 'FR-NIMIC', country: 'FR', level: 'national', city: 'Paris', name: 'Secrétariat général des affaires européennes, coordinateur IMI', nameEn: 'General Secretariat for European Affairs, IMI coordinator', areas: [PQ] },
+  { id: 'FR-NIMIC', country: 'FR', level: 'national', city: 'Paris', name: 'Secrétariat général des affaires européennes, coordinateur IMI', nameEn: 'General Secretariat for European Affairs, IMI coordinator', areas: ALL_AREAS },
   { id: 'PT-OE', country: 'PT', level: 'national', city: 'Lisboa', name: 'Ordem dos Enfermeiros', nameEn: 'Order of Nurses', areas: [PQ] },
-  { id: 'PT-NIMIC', country: 'PT', level: 'national', city: 'Lisboa', name: 'Direção-Geral das Atividades Económicas, coordenador IMI', nameEn: 'Directorate-General for Economic Activities, IMI coordinator', areas: [PQ] },
+  { id: 'PT-NIMIC', country: 'PT', level: 'national', city: 'Lisboa', name: 'Direção-Geral das Atividades Económicas, coordenador IMI', nameEn: 'Directorate-General for Economic Activities, IMI coordinator', areas: ALL_AREAS },
   { id: 'EE-TERVISEAMET', country: 'EE', level: 'national', city: 'Tallinn', name: 'Terviseamet', nameEn: 'Health Board', areas: [PQ] },
-  { id: 'EE-NIMIC', country: 'EE', level: 'national', city: 'Tallinn', name: 'Majandus- ja Kommunikatsiooniministeerium, IMI koordinaator', nameEn: 'Ministry of Economic Affairs and Communications, IMI coordinator', areas: [PQ] },
+  { id: 'EE-NIMIC', country: 'EE', level: 'national', city: 'Tallinn', name: 'Majandus- ja Kommunikatsiooniministeerium, IMI koordinaator', nameEn: 'Ministry of Economic Affairs and Communications, IMI coordinator', areas: ALL_AREAS },
+  { id: 'EU-COM', country: 'EU', level: 'national', city: 'Bruxelles', name: 'Commission européenne, équipe IMI', nameEn: 'European Commission, IMI team', areas: ALL_AREAS },
   { id: 'IT-MINSAL', country: 'IT', level: 'national', city: 'Roma', name: 'Ministero della Salute, Direzione generale delle professioni sanitarie', nameEn: 'Ministry of Health, Directorate-General for Health Professions', areas: [PQ] },
 ];
 
@@ -33,6 +40,7 @@ export const demoOfficials: NewOfficial[] = [
   { login: 'ana.costa', name: 'Ana Costa', authorityId: 'PT-NIMIC', roles: ['official', 'coordinator'], language: 'pt' },
   { login: 'kadri.tamm', name: 'Kadri Tamm', authorityId: 'EE-TERVISEAMET', roles: ['official'], language: 'et' },
   { login: 'mart.kask', name: 'Mart Kask', authorityId: 'EE-NIMIC', roles: ['official', 'coordinator'], language: 'et' },
+  { login: 'eva.lind', name: 'Eva Lind', authorityId: 'EU-COM', roles: ['official', 'policy-owner'], language: 'en' },
   { login: 'giulia.rossi', name: 'Giulia Rossi', authorityId: 'IT-MINSAL', roles: ['official'], language: 'it' },
 ];
 
