@@ -15,6 +15,7 @@ import { apiClient, expectProblem } from './support/api-client.js';
 import { answersFor } from './support/conformance-driver.js';
 import { authorityWithOfficial } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
+import { recordHistory } from './support/histories.js';
 
 const DAY = 86_400_000;
 const catalog = await loadCatalog();
@@ -93,6 +94,7 @@ describe('an alert', () => {
     const updated = await ok(api.act(sender.login, alert.id, 'update', { message: 'Now indefinite.', answers: answersFor(form('pq-alert-restriction', 'update')) }));
     const withdrawn = await ok(api.act(sender.login, alert.id, 'withdraw', { message: 'The court annulled the decision.' }));
     const bystander = await api.get(pt.login, `/v1/cases/${alert.id}`);
+    await recordHistory(h.temporal.client, `case-${alert.id}`, 'alert-acknowledged-updated-withdrawn');
 
     expect(alert).toMatchObject({ status: 'active', yourRoles: ['sender'], deadlines: [] });
     expect(alert.parties.recipients.map((p) => p.country)).toEqual(['FR', 'IT']);
@@ -153,6 +155,7 @@ describe('an application', () => {
     await env.sleep(hostDue - (await env.currentTimeMs()) + 60_000);
     const deemed = await eventually(host.login, app.id, (v) => v.final, 'the deemed grant');
     const lateIssue = await api.act(host.login, app.id, 'issue');
+    await recordHistory(h.temporal.client, `case-${app.id}`, 'epc-deemed-granted');
 
     expect(transmitted.status).toBe('host-assessment');
     // Month arithmetic itself (end-of-month clamping) is calendar.test.ts's subject.
@@ -184,6 +187,7 @@ describe('a case with stages', () => {
     const coordinatorAfter = await ok(api.get(coordinator.login, `/v1/cases/${c.id}`));
     await ok(api.act(lead.login, c.id, 'propose-solution', { answers: answersFor(form('solvit-case', 'solution')) }));
     const resolved = await ok(api.act(homeCentre.login, c.id, 'accept-solution'));
+    await recordHistory(h.temporal.client, `case-${c.id}`, 'solvit-escalated-then-resolved');
 
     expect(c.parties.commission).toHaveLength(1);
     expect(accepted.deadlines.map((d) => d.id)).toEqual(['solution']);
@@ -210,6 +214,7 @@ describe('a notification', () => {
     const confirmed = await ok(api.act(commission.login, n.id, 'confirm', { recipientCountries: ['SI'] }));
     const acknowledged = await ok(api.act(si.login, n.id, 'acknowledge'));
     const closed = await ok(api.act(commission.login, n.id, 'close'));
+    await recordHistory(h.temporal.client, `case-${n.id}`, 'notification-confirmed-sent-on');
 
     expect(n).toMatchObject({ status: 'under-assessment', parties: { commission: [{ authorityId: commission.authorityId }], recipients: [] } });
     expectProblem(siBefore, 403);

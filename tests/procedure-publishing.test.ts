@@ -84,11 +84,14 @@ describe('publishing', () => {
 });
 
 describe('refused publications', () => {
-  it('when an official who is not a policy owner publishes, then it is refused with 403', async () => {
+  it('when an official who is not a policy owner, or the owner of another legal area, publishes, then it is refused with 403', async () => {
     const p = await createParties(h.database.db);
     const d = draft();
 
-    expectProblem(await api.post(p.requester.login, '/v1/procedures', d), 403);
+    const otherArea = (await authorityWithOfficial(h.database.db, 'BE', 'gdpr-owner', ['policy-owner'], ['gdpr'])).login;
+
+    expectProblem(await api.post(p.requester.login, '/v1/procedures', d), 403, /only policy owners/);
+    expectProblem(await api.post(otherArea, '/v1/procedures', d), 403, /not registered for professional-qualifications/);
     expectProblem(await api.get(owner, `/v1/procedures/${d.id}/versions`), 404);
   });
 

@@ -156,6 +156,8 @@ export async function procedureRoutes(app: App, { deps, authenticate }: { deps: 
         throw unprocessable('invalid-definition', `the definition has ${problems.length} problem(s)`, problems.map((p) => ({ path: p.path, message: p.message })));
       }
       const d = request.body as ProcedureV2;
+      // Policy owners answer for the legal areas their service is registered for.
+      if (!official.authority.areas.includes(d.area)) throw forbidden(`your service is not registered for ${d.area}`);
       const latest = await latestProcedure(db, d.id);
       if (latest && d.version < latest.version) {
         throw versionConflict(`${d.id} is published up to version ${latest.version}: a new version must be numbered ${latest.version + 1} or later`);
