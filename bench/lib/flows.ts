@@ -21,7 +21,7 @@ export type CaseTiming = Record<Step, number> & { total: number };
 export const CLOSE_BODY = { timeliness: 5, efforts: 4 };
 
 /** Runs the steps in order, timing each, and checks the status each one leads to. */
-async function timedSteps(steps: Record<Step, () => Promise<CaseStatus>>): Promise<CaseTiming> {
+export async function timedSteps(steps: Record<Step, () => Promise<CaseStatus>>): Promise<CaseTiming> {
   const expected: Record<Step, CaseStatus> = { start: 'submitted', accept: 'accepted', reply: 'replied', close: 'closed' };
   const timing = { total: 0 } as CaseTiming;
   const t0 = performance.now();

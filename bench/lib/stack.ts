@@ -46,7 +46,13 @@ async function timed<T>(timings: Record<string, number>, name: string, fn: () =>
   }
 }
 
-export async function startStack(log: Log): Promise<Stack> {
+export interface StackOptions {
+  /** Extra Node arguments for the worker, after tsx's loader (e.g. a bench-only preload). */
+  workerNodeArgs?: string[];
+  workerEnv?: Record<string, string>;
+}
+
+export async function startStack(log: Log, opts: StackOptions = {}): Promise<Stack> {
   const dataDir = resolve(repoRoot, '.data', `bench-${process.pid}`);
   const taskQueue = `bench-${process.pid}`;
   const timings: Record<string, number> = {};
@@ -129,7 +135,10 @@ export async function startStack(log: Log): Promise<Stack> {
       delete env[k];
     }
     const t0 = performance.now();
-    const worker = spawnService('worker', ['--import', 'tsx', 'worker/main.ts'], { cwd: repoRoot, env });
+    const worker = spawnService('worker', ['--import', 'tsx', ...(opts.workerNodeArgs ?? []), 'worker/main.ts'], {
+      cwd: repoRoot,
+      env: { ...env, ...opts.workerEnv },
+    });
     services.push(worker);
     const api = spawnService('api', ['--import', 'tsx', 'api/server.ts'], { cwd: repoRoot, env });
     services.push(api);
