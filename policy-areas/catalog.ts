@@ -35,7 +35,10 @@ export async function readPolicyAreas(dir = root): Promise<{ areas: Map<string, 
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory()) continue;
     const areaDir = `${dir}/${entry.name}`;
-    for (const file of (await readdir(areaDir)).filter((f) => f.endsWith('.json')).sort()) {
+    const names = await readdir(areaDir);
+    // A legal area is a folder with an area.json; others (i18n/) hold other data.
+    if (!names.includes('area.json')) continue;
+    for (const file of names.filter((f) => f.endsWith('.json')).sort()) {
       const data = JSON.parse(await readFile(`${areaDir}/${file}`, 'utf8'));
       if (file === 'area.json') areas.set(data.id, data);
       else files.push({ file: `${entry.name}/${file}`, data });
