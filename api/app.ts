@@ -17,6 +17,7 @@ import type { Authenticator } from './auth.js';
 import type { CaseGateway } from './case-gateway.js';
 import { forbidden, registerErrorHandler, unauthorized } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { authorityRoutes } from './routes/authorities.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { procedureRoutes } from './routes/procedures.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(procedureRoutes, { deps, authenticate });
+  await app.register(authorityRoutes, { deps, authenticate });
   await app.register(caseRoutes, { deps, authenticate });
   return app;
 }

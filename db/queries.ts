@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.js';
-import { authorities, caseEvents, cases, officials, type Authority, type CaseRow, type Official } from './schema/index.js';
+import { authorities, authorityColumns, caseEvents, cases, officials, type Authority, type CaseRow, type Official } from './schema/index.js';
 
 export interface OfficialWithAuthority extends Official {
   authority: Authority;
@@ -12,7 +12,7 @@ export interface OfficialWithAuthority extends Official {
 
 export async function findOfficial(db: DbOrTx, login: string): Promise<OfficialWithAuthority | undefined> {
   const rows = await db
-    .select({ official: officials, authority: authorities })
+    .select({ official: officials, authority: authorityColumns })
     .from(officials)
     .innerJoin(authorities, eq(officials.authorityId, authorities.id))
     .where(eq(officials.login, login))
@@ -22,7 +22,7 @@ export async function findOfficial(db: DbOrTx, login: string): Promise<OfficialW
 
 export async function listOfficials(db: DbOrTx): Promise<OfficialWithAuthority[]> {
   const rows = await db
-    .select({ official: officials, authority: authorities })
+    .select({ official: officials, authority: authorityColumns })
     .from(officials)
     .innerJoin(authorities, eq(officials.authorityId, authorities.id))
     .orderBy(asc(authorities.country), asc(officials.login));
@@ -31,7 +31,7 @@ export async function listOfficials(db: DbOrTx): Promise<OfficialWithAuthority[]
 
 export async function findAuthorities(db: DbOrTx, ids: string[]): Promise<Map<string, Authority>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(authorities).where(inArray(authorities.id, [...new Set(ids)]));
+  const rows = await db.select(authorityColumns).from(authorities).where(inArray(authorities.id, [...new Set(ids)]));
   return new Map(rows.map((a) => [a.id, a]));
 }
 

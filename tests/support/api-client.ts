@@ -4,7 +4,7 @@ import { requestBody, replyBody, type Parties } from './factories.js';
 import type { Harness } from './harness.js';
 
 export function apiClient(h: Harness) {
-  const send = async (method: 'GET' | 'POST', login: string | null, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const send = async (method: 'GET' | 'POST' | 'PUT', login: string | null, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     h.app.inject({
       method,
       url,
@@ -15,6 +15,7 @@ export function apiClient(h: Harness) {
     get: (login: string | null, url: string) => send('GET', login, url),
     post: (login: string | null, url: string, payload: unknown = {}, headers: Record<string, string> = {}) =>
       send('POST', login, url, payload, headers),
+    put: (login: string | null, url: string, payload: unknown) => send('PUT', login, url, payload),
     act: (login: string, id: string, action: string, payload: unknown = {}, headers: Record<string, string> = {}) =>
       send('POST', login, `/v1/cases/${id}/actions/${action}`, payload, headers),
     /** Opens a case from the requester to the responder and returns its view. */
