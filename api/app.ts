@@ -11,6 +11,9 @@ import type { Db } from '../db/client.js';
 import { findOfficial, type OfficialWithAuthority, type Viewer } from '../db/queries.js';
 import type { Mode } from '../lib/config.js';
 import type { Catalog } from '../policy-areas/catalog.js';
+import type { Translations } from '../policy-areas/i18n.js';
+import type { Language } from '../policy-areas/strings.js';
+import { languageOf } from './language.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { DryRunReport, Scenario } from '../worker/dry-run.js';
 import type { Authenticator } from './auth.js';
@@ -29,6 +32,8 @@ export interface AppDeps {
   temporal: Client;
   gateway: CaseGateway;
   catalog: Catalog;
+  /** policy-areas/i18n: every string of the catalogue in the 26 languages. */
+  translations: Translations;
   auth: Authenticator;
   /** Whether the Temporal server has Liaison's search attributes. */
   searchAttributes: boolean;
@@ -45,6 +50,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyRequest {
     official?: OfficialWithAuthority;
+    /** The language the caller reads (languageOf), set with the official. */
+    language?: Language;
   }
 }
 
@@ -62,6 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.language) reply.header('content-language', request.language);
+  });
   for (const schema of [Problem, CaseView, CaseSummary]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
@@ -92,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const official = await findOfficial(deps.db, login);
     if (!official) throw forbidden(`${login} is not a registered official`);
     request.official = official;
+    request.language = languageOf(official, request.headers['accept-language']);
     return official;
   };
 

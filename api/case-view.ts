@@ -2,6 +2,7 @@
 import type { Viewer } from '../db/queries.js';
 import type { Authority, CaseEventRow, CaseRow } from '../db/schema/index.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
+import type { Translator } from '../policy-areas/i18n.js';
 import type { Form } from '../policy-areas/types.js';
 import type { CaseSummaryT, CaseViewT } from './schemas.js';
 
@@ -22,11 +23,12 @@ function party(id: string, country: string, directory: Map<string, Authority>) {
 
 export const partyIds = (c: CaseRow) => [c.initiatorAuthorityId, ...Object.values(c.parties).flat().map((p) => p.authorityId)];
 
-export function caseSummary(c: CaseRow, v: Viewer, directory: Map<string, Authority>): CaseSummaryT {
+export function caseSummary(c: CaseRow, v: Viewer, directory: Map<string, Authority>, d: ProcedureV2 | undefined, tr: Translator): CaseSummaryT {
   return {
     id: c.id,
-    procedure: { id: c.procedureId, version: c.procedureVersion, kind: c.kind },
+    procedure: { id: c.procedureId, version: c.procedureVersion, kind: c.kind, title: d ? tr.t(`${d.id}.title`, d.title.en) : c.procedureId },
     status: c.status,
+    statusLabel: d?.states[c.status] ? tr.t(`${d.id}.state.${c.status}`, d.states[c.status].label.en) : c.status,
     final: c.final,
     yourRoles: rolesOf(v, c),
     initiator: party(c.initiatorAuthorityId, c.initiatorCountry, directory),
@@ -49,43 +51,68 @@ function hidesPersonalData(c: CaseRow, d: ProcedureV2 | undefined, roles: string
   return accepted !== undefined && !events.some((e) => e.action === accepted);
 }
 
-function answersView(form: Form | undefined, answers: Record<string, unknown>, hide: boolean) {
+/**
+ * Answers are stored language-neutral (option codes, dates, numbers); each reader gets the labels
+ * of the questions and of the chosen options in their own language.
+ */
+function answersView(prefix: string, form: Form | undefined, answers: Record<string, unknown>, hide: boolean, tr: Translator) {
   const questions = new Map((form?.questions ?? []).map((q) => [q.id, q]));
   return Object.entries(answers).map(([id, value]) => {
     const q = questions.get(id);
     const personalData = q?.personalData ?? false;
     const redacted = personalData && hide;
-    return { question: id, label: q?.label.en ?? id, type: q?.type ?? 'text', personalData, value: redacted ? null : value, redacted };
+    const optionLabel = (code: unknown) => {
+      const o = q?.options?.find((x) => x.code === code);
+      return o ? tr.t(`${prefix}.${id}.${o.code}`, o.label.en) : String(code);
+    };
+    const display = redacted || !q?.options ? undefined : Array.isArray(value) ? value.map(optionLabel) : optionLabel(value);
+    return {
+      question: id,
+      label: q ? tr.t(`${prefix}.${id}`, q.label.en) : id,
+      type: q?.type ?? 'text',
+      personalData,
+      value: redacted ? null : value,
+      ...(display !== undefined ? { display } : {}),
+      redacted,
+    };
   });
 }
 
 /** Actions the caller's roles allow in the current state. */
-export function availableActions(d: ProcedureV2 | undefined, c: CaseRow, roles: string[]) {
+export function availableActions(d: ProcedureV2 | undefined, c: CaseRow, roles: string[], tr: Translator) {
   if (!d || c.final) return [];
   return Object.entries(d.actions)
     .filter(([, a]) => a.from.includes(c.status) && a.by.some((r) => roles.includes(r)))
     // A reply date is proposed, then decided: one at a time.
     .filter(([, a]) => (a.effect === 'decide-reply-date' ? c.pendingReplyDate : a.effect === 'propose-reply-date' ? !c.pendingReplyDate : true))
-    .map(([id, a]) => ({ id, label: a.label.en }));
+    .map(([id, a]) => ({ id, label: tr.t(`${d.id}.action.${id}`, a.label.en) }));
 }
 
 /** `procedure` is undefined for cases started on format-1 definitions, which the store does not hold. */
-export function caseView(c: CaseRow, events: CaseEventRow[], v: Viewer, d: ProcedureV2 | undefined, directory: Map<string, Authority>): CaseViewT {
+export function caseView(
+  c: CaseRow,
+  events: CaseEventRow[],
+  v: Viewer,
+  d: ProcedureV2 | undefined,
+  directory: Map<string, Authority>,
+  tr: Translator,
+): CaseViewT {
   const roles = rolesOf(v, c);
   const startForm = d?.start.form ?? 'request';
   const hide = hidesPersonalData(c, d, roles, events);
   return {
     id: c.id,
-    procedure: { id: c.procedureId, version: c.procedureVersion, code: d?.code ?? c.procedureId, kind: c.kind, title: d?.title.en ?? c.procedureId },
+    procedure: { id: c.procedureId, version: c.procedureVersion, code: d?.code ?? c.procedureId, kind: c.kind, title: d ? tr.t(`${d.id}.title`, d.title.en) : c.procedureId },
     status: c.status,
-    statusLabel: d?.states[c.status]?.label.en ?? c.status,
+    statusLabel: d?.states[c.status] ? tr.t(`${d.id}.state.${c.status}`, d.states[c.status].label.en) : c.status,
     final: c.final,
     yourRoles: roles,
+    roleLabels: d ? Object.fromEntries(Object.entries(d.roles).map(([id, r]) => [id, tr.t(`${d.id}.role.${id}`, r.label.en)])) : {},
     workflow: { id: c.workflowId, type: c.workflowType },
     parties: Object.fromEntries(Object.entries(c.parties).map(([role, ps]) => [role, ps.map((p) => party(p.authorityId, p.country, directory))])),
     deadlines: Object.entries(c.deadlines)
       .sort(([, a], [, b]) => a.localeCompare(b))
-      .map(([id, due]) => ({ id, label: d?.deadlines[id]?.label.en ?? id, due })),
+      .map(([id, due]) => ({ id, label: d?.deadlines[id] ? tr.t(`${d.id}.deadline.${id}`, d.deadlines[id].label.en) : id, due })),
     replyDate: { requested: c.requestedReplyBy, agreed: c.agreedReplyBy, pending: c.pendingReplyDate ?? null },
     flags: c.flags,
     escalations: c.escalations,
@@ -96,11 +123,11 @@ export function caseView(c: CaseRow, events: CaseEventRow[], v: Viewer, d: Proce
     forms: Object.fromEntries(
       Object.entries(c.answers).map(([formId, answers]) => [
         formId,
-        answersView(d?.forms[formId] as Form | undefined, answers, hide && formId === startForm),
+        answersView(`${c.procedureId}.form.${formId}`, d?.forms[formId] as Form | undefined, answers, hide && formId === startForm, tr),
       ]),
     ),
     ratings: c.ratingTimeliness !== null || c.ratingEfforts !== null ? { timeliness: c.ratingTimeliness, efforts: c.ratingEfforts } : null,
-    availableActions: availableActions(d, c, roles),
+    availableActions: availableActions(d, c, roles, tr),
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,
@@ -108,5 +135,7 @@ export function caseView(c: CaseRow, events: CaseEventRow[], v: Viewer, d: Proce
       actor: e.actorLogin ? { login: e.actorLogin, authorityId: e.actorAuthorityId ?? '' } : null,
       payload: e.payload,
     })),
+    // Last: every label above has been looked up by now.
+    language: { used: tr.language, untranslated: tr.untranslated },
   };
 }

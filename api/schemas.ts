@@ -37,8 +37,9 @@ const Flags = Type.Array(Type.String(), { description: 'Missed deadlines, by the
 export const CaseSummary = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    procedure: Type.Object({ id: Type.String(), version: Type.Integer(), kind: Type.String() }),
+    procedure: Type.Object({ id: Type.String(), version: Type.Integer(), kind: Type.String(), title: Type.String() }),
     status: Type.String(),
+    statusLabel: Type.String(),
     final: Type.Boolean(),
     yourRoles: Type.Array(Type.String(), { description: "The caller's roles in the case (a coordinator's once escalated)" }),
     initiator: Party,
@@ -57,6 +58,7 @@ export const AnswerView = Type.Object({
   personalData: Type.Boolean(),
   /** Null while the answer is hidden (need-to-know, before acceptance). */
   value: Type.Union([AnswerValue, Type.Null()]),
+  display: Type.Optional(Type.Unknown({ description: 'For choices: the chosen options’ labels, in the reader’s language' })),
   redacted: Type.Boolean(),
 });
 
@@ -70,6 +72,7 @@ export const CaseView = Type.Object(
     statusLabel: Type.String(),
     final: Type.Boolean(),
     yourRoles: Type.Array(Type.String()),
+    roleLabels: Type.Record(Type.String(), Type.String()),
     workflow: Type.Object({ id: Type.String(), type: Type.String() }),
     parties: Type.Record(Type.String(), Type.Array(Party), { description: 'The authorities in each role of the procedure' }),
     deadlines: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), due: DateTime }), { description: 'The deadlines running now' }),
@@ -96,6 +99,13 @@ export const CaseView = Type.Object(
         actor: Type.Union([Type.Object({ login: Type.String(), authorityId: Type.String() }), Type.Null()]),
         payload: Type.Record(Type.String(), Type.Unknown()),
       }),
+    ),
+    language: Type.Object(
+      {
+        used: Type.String({ description: 'The language of the labels: the official’s preference, else Accept-Language, else en' }),
+        untranslated: Type.Array(Type.String(), { description: 'Strings shown in English because this language lacks them' }),
+      },
+      { description: 'Labels are translated; answers and free text are shown as written' },
     ),
   },
   { $id: 'CaseView' },

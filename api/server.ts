@@ -7,6 +7,7 @@ import { runMigrations } from '../db/migrate.js';
 import { publishCatalog } from '../db/procedures.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
 import { connectClient } from '../lib/temporal.js';
+import { loadTranslations } from '../policy-areas/i18n.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { buildApp } from './app.js';
 import { createAuthenticator } from './auth.js';
@@ -25,6 +26,7 @@ const app = await buildApp({
   temporal,
   gateway: createCaseGateway(temporal, { taskQueue: config.temporal.taskQueue }),
   catalog,
+  translations: await loadTranslations(),
   auth: await createAuthenticator(config.mode, config.auth),
   searchAttributes: config.temporal.searchAttributes,
   // Loaded on first use: it brings the test server and a worker into the process.

@@ -94,7 +94,7 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
       const q = request.query;
       if (q.area && !catalog.areas.has(q.area)) throw badRequest(`unknown legal area ${q.area}`, [{ path: 'querystring.area', message: 'is not a legal area' }]);
       const { items, total } = await searchAuthorities(db, q);
-      return { items: await views(items, request.official!.language), total };
+      return { items: await views(items, request.language!), total };
     },
   );
 
@@ -107,7 +107,7 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
     async (request) => {
       const a = (await findAuthorities(db, [request.params.id])).get(request.params.id);
       if (!a) throw notFound(`no authority ${request.params.id}`);
-      return (await views([a], request.official!.language))[0];
+      return (await views([a], request.language!))[0];
     },
   );
 
@@ -159,7 +159,7 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
         official.login,
       );
       reply.status(existed ? 200 : 201);
-      return (await views([saved], official.language))[0];
+      return (await views([saved], request.language!))[0];
     },
   );
 

@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { translator } from '../../policy-areas/i18n.js';
 import { caseTimeline, canSee, findAuthorities, findCase, listCases, type OfficialWithAuthority } from '../../db/queries.js';
 import { findProcedureVersion, latestProcedure } from '../../db/procedures.js';
 import type { CaseRow } from '../../db/schema/index.js';
@@ -25,13 +27,24 @@ const refuse = (problems: FormProblem[]) => badRequest(problems.map((p) => `${p.
 export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
   const { db, gateway } = deps;
 
+  // Published versions never change, so each is read from PostgreSQL once per process.
+  const definitions = new Map<string, Promise<ProcedureV2 | undefined>>();
   /** The definition a case runs on; undefined for format-1 cases, which predate the store. */
-  const definitionOf = async (row: CaseRow): Promise<ProcedureV2 | undefined> =>
-    (await findProcedureVersion(db, row.procedureId, row.procedureVersion))?.definition;
+  const definitionOf = (row: CaseRow): Promise<ProcedureV2 | undefined> => {
+    const key = `${row.procedureId}@${row.procedureVersion}`;
+    let d = definitions.get(key);
+    if (!d) {
+      d = findProcedureVersion(db, row.procedureId, row.procedureVersion).then((r) => r?.definition);
+      definitions.set(key, d);
+      d.catch(() => definitions.delete(key));
+    }
+    return d;
+  };
+  const translatorFor = (request: FastifyRequest) => translator(deps.translations, request.language ?? 'en');
 
-  async function view(row: CaseRow, official: OfficialWithAuthority) {
+  async function view(row: CaseRow, request: FastifyRequest) {
     const [events, directory, definition] = await Promise.all([caseTimeline(db, row.id), findAuthorities(db, partyIds(row)), definitionOf(row)]);
-    return caseView(row, events, viewerOf(official), definition, directory);
+    return caseView(row, events, viewerOf(request.official!), definition, directory, translatorFor(request));
   }
 
   async function visibleCase(id: string, official: OfficialWithAuthority): Promise<CaseRow> {
@@ -93,11 +106,11 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
         const row = (await findCase(db, caseId))!;
         if (row.requestHash !== hash) throw idempotencyMismatch();
         reply.status(201).header('location', `/v1/cases/${caseId}`);
-        return view(row, official);
+        return view(row, request);
       }
       if (existing.requestHash !== hash) throw idempotencyMismatch();
       reply.status(200).header('location', `/v1/cases/${caseId}`).header('idempotent-replayed', 'true');
-      return view(existing, official);
+      return view(existing, request);
     },
   );
 
@@ -131,8 +144,9 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       const viewer = viewerOf(request.official!);
       const q = request.query;
       const { items, total } = await listCases(db, viewer, q);
-      const directory = await findAuthorities(db, items.map((c) => c.initiatorAuthorityId));
-      return { items: items.map((c) => caseSummary(c, viewer, directory)), total, limit: q.limit, offset: q.offset };
+      const [directory, defs] = await Promise.all([findAuthorities(db, items.map((c) => c.initiatorAuthorityId)), Promise.all(items.map(definitionOf))]);
+      const tr = translatorFor(request);
+      return { items: items.map((c, i) => caseSummary(c, viewer, directory, defs[i], tr)), total, limit: q.limit, offset: q.offset };
     },
   );
 
@@ -147,7 +161,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
         response: { 200: Type.Ref(CaseView), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => view(await visibleCase(request.params.id, request.official!), request.official!),
+    async (request) => view(await visibleCase(request.params.id, request.official!), request),
   );
 
   app.post(
@@ -187,7 +201,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       }
       if (problems.length) throw refuse(problems);
       await gateway.act(row.id, action, { actor: actorOf(official), input }, request.headers['idempotency-key']);
-      return view((await findCase(db, row.id))!, official);
+      return view((await findCase(db, row.id))!, request);
     },
   );
 }

@@ -79,7 +79,8 @@ export const officials = pgTable(
       .notNull()
       .references(() => authorities.id, { onDelete: 'restrict' }),
     roles: text().array().notNull(),
-    language: text().notNull().default('en'),
+    /** Preferred language (ISO 639-1); when unset the API follows the request's Accept-Language. */
+    language: text(),
   },
   (t) => [index('officials_authority_idx').on(t.authorityId)],
 );
