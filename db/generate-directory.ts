@@ -28,7 +28,7 @@ export async function readDirectoryData(): Promise<DirectoryData> {
 }
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
