@@ -3,6 +3,9 @@
  * 67 procedures of 2021 in 17 legal areas, the shapes differ where the law differs, and the
  * checker refuses broken definitions with the path and the reason.
  */
+import { loadTranslations, translationProblems } from '../policy-areas/i18n.js';
+import { catalogStrings, LANGUAGES } from '../policy-areas/strings.js';
+import { loadCatalog } from '../policy-areas/catalog.js';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -112,5 +115,32 @@ describe('checking a definition', () => {
     const problems = checkProcedure(d, areaIds);
 
     expect(problems).toContainEqual({ path: expected.path, message: expect.stringMatching(expected.message) });
+  });
+});
+
+describe('the catalogue in 26 languages', () => {
+  it('when the translations are read, then every string of every procedure exists in all 26 languages, against the current English', async () => {
+    const catalog = await loadCatalog();
+    const translations = await loadTranslations();
+    const english = catalogStrings(catalog.areas.values(), catalog.procedures.values());
+
+    expect(translations.get('en')).toEqual(english);
+    expect([...translations.keys()].sort()).toEqual([...LANGUAGES].sort());
+    expect(translationProblems(translations)).toEqual([]);
+  });
+
+  it('when a language lacks a string or keeps one the catalogue dropped, then the check names the file and the keys', async () => {
+    const translations = await loadTranslations();
+    const fi = { ...translations.get('fi')! };
+    delete fi['pq-information-request.title'];
+    fi['pq-information-request.state.lost'] = 'Kadonnut';
+    translations.set('fi', fi);
+    translations.delete('mt');
+
+    expect(translationProblems(translations)).toEqual([
+      { path: 'i18n/fi.json', message: expect.stringMatching(/1 string\(s\) missing, e.g. pq-information-request.title/) },
+      { path: 'i18n/fi.json', message: expect.stringMatching(/1 key\(s\) no longer in the catalogue, e.g. pq-information-request.state.lost/) },
+      { path: 'i18n/mt.json', message: 'missing' },
+    ]);
   });
 });
