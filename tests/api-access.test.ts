@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../api/app.js';
 import { createAuthenticator } from '../api/auth.js';
 import { createCaseGateway } from '../api/case-gateway.js';
+import { loadTranslations } from '../policy-areas/i18n.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { apiClient, expectProblem } from './support/api-client.js';
 import { createParties, isoDate, requestBody } from './support/factories.js';
@@ -85,6 +86,7 @@ describe('production mode', () => {
       temporal: h.temporal.client,
       gateway: createCaseGateway(h.temporal.client, { taskQueue: h.taskQueue }),
       catalog: await loadCatalog(),
+      translations: await loadTranslations(),
       auth,
       searchAttributes: true,
       // Loaded on first use: it brings the test server and a worker into the process.

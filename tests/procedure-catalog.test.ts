@@ -5,12 +5,11 @@
  */
 import { loadTranslations, translationProblems } from '../policy-areas/i18n.js';
 import { catalogStrings, LANGUAGES } from '../policy-areas/strings.js';
-import { loadCatalog } from '../policy-areas/catalog.js';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readPolicyAreas } from '../policy-areas/catalog.js';
+import { loadCatalog, readPolicyAreas } from '../policy-areas/catalog.js';
 import { checkProcedure } from '../policy-areas/check.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import { procedureSchemaJson, schemaPath } from '../policy-areas/schema-file.js';

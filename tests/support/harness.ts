@@ -15,6 +15,7 @@ import { createCaseGateway } from '../../api/case-gateway.js';
 import { createDatabase, type Database } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { publishCatalog } from '../../db/procedures.js';
+import { loadTranslations } from '../../policy-areas/i18n.js';
 import { loadCatalog } from '../../policy-areas/catalog.js';
 import { createCaseWorker, workflowsPath } from '../../worker/create-worker.js';
 
@@ -115,6 +116,7 @@ export async function startHarness(
     temporal: t.client,
     gateway: createCaseGateway(t.client, { taskQueue }),
     catalog,
+    translations: await loadTranslations(),
     auth,
     searchAttributes: t.searchAttributes,
     // Loaded on first use: it brings the test server and a worker into the process.
