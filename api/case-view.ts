@@ -44,7 +44,7 @@ export function caseSummary(c: CaseRow, v: Viewer, directory: Map<string, Author
  * opening form but not the answers it marks as personal data. Procedures with no acceptance step
  * (alerts, notifications) are meant to be read on receipt.
  */
-function hidesPersonalData(c: CaseRow, d: ProcedureV2 | undefined, roles: string[], events: CaseEventRow[]): boolean {
+function hidesPersonalData(d: ProcedureV2 | undefined, roles: string[], events: CaseEventRow[]): boolean {
   const starter = d?.start.by ?? 'requester';
   if (roles.includes(starter)) return false;
   const accepted = d ? d.scoreboard?.accepted : 'accept';
@@ -99,7 +99,7 @@ export function caseView(
 ): CaseViewT {
   const roles = rolesOf(v, c);
   const startForm = d?.start.form ?? 'request';
-  const hide = hidesPersonalData(c, d, roles, events);
+  const hide = hidesPersonalData(d, roles, events);
   return {
     id: c.id,
     procedure: { id: c.procedureId, version: c.procedureVersion, code: d?.code ?? c.procedureId, kind: c.kind, title: d ? tr.t(`${d.id}.title`, d.title.en) : c.procedureId },
