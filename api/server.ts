@@ -5,6 +5,8 @@
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { publishCatalog } from '../db/procedures.js';
+import { loadVocabulary } from '../db/directory.js';
+import { readCompetences } from '../policy-areas/competences.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
 import { connectClient } from '../lib/temporal.js';
 import { loadTranslations } from '../policy-areas/i18n.js';
@@ -19,6 +21,7 @@ await runMigrations(database);
 const catalog = await loadCatalog();
 // The shipped definitions become published versions; a changed file under a published version stops the start.
 await publishCatalog(database.db, catalog.procedures.values());
+await loadVocabulary(database.db, await readCompetences());
 const temporal = await connectClient(config.temporal);
 const app = await buildApp({
   mode: config.mode,

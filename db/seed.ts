@@ -4,6 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { loadCatalog } from '../policy-areas/catalog.js';
+import { readCompetences } from '../policy-areas/competences.js';
+import { generateDirectory, insertDirectory, readDirectoryData } from './generate-directory.js';
 import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
 
 const PQ = 'professional-qualifications';
@@ -15,18 +18,18 @@ const ALL_AREAS = [
 ];
 
 export const demoAuthorities: NewAuthority[] = [
-  { id: 'DE-LAEK-BW', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Landesärztekammer Baden-Württemberg', nameEn: 'State Chamber of Physicians of Baden-Württemberg', areas: [PQ] },
-  { id: 'DE-RP-STUTTGART', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Regierungspräsidium Stuttgart, Landesprüfungsamt für Medizin und Pharmazie', nameEn: 'Stuttgart Regional Council, State Examination Office', areas: [PQ] },
-  { id: 'DE-NIMIC', country: 'DE', level: 'national', city: 'Köln', name: 'Bundesverwaltungsamt, Nationaler IMI-Koordinator', nameEn: 'Federal Office of Administration, National IMI Coordinator', areas: ALL_AREAS },
-  { id: 'FR-ONI', country: 'FR', level: 'national', city: 'Paris', name: "Ordre national des infirmiers", nameEn: 'National Order of Nurses', areas: [PQ] },
-  { id: 'FR-CNOM', country: 'FR', level: 'national', city: 'Paris', name: 'Conseil national de l’Ordre des médecins', nameEn: 'National Council of the Order of Physicians', areas: [PQ] },
-  { id: 'FR-NIMIC', country: 'FR', level: 'national', city: 'Paris', name: 'Secrétariat général des affaires européennes, coordinateur IMI', nameEn: 'General Secretariat for European Affairs, IMI coordinator', areas: ALL_AREAS },
-  { id: 'PT-OE', country: 'PT', level: 'national', city: 'Lisboa', name: 'Ordem dos Enfermeiros', nameEn: 'Order of Nurses', areas: [PQ] },
-  { id: 'PT-NIMIC', country: 'PT', level: 'national', city: 'Lisboa', name: 'Direção-Geral das Atividades Económicas, coordenador IMI', nameEn: 'Directorate-General for Economic Activities, IMI coordinator', areas: ALL_AREAS },
-  { id: 'EE-TERVISEAMET', country: 'EE', level: 'national', city: 'Tallinn', name: 'Terviseamet', nameEn: 'Health Board', areas: [PQ] },
-  { id: 'EE-NIMIC', country: 'EE', level: 'national', city: 'Tallinn', name: 'Majandus- ja Kommunikatsiooniministeerium, IMI koordinaator', nameEn: 'Ministry of Economic Affairs and Communications, IMI coordinator', areas: ALL_AREAS },
-  { id: 'EU-COM', country: 'EU', level: 'national', city: 'Bruxelles', name: 'Commission européenne, équipe IMI', nameEn: 'European Commission, IMI team', areas: ALL_AREAS },
-  { id: 'IT-MINSAL', country: 'IT', level: 'national', city: 'Roma', name: 'Ministero della Salute, Direzione generale delle professioni sanitarie', nameEn: 'Ministry of Health, Directorate-General for Health Professions', areas: [PQ] },
+  { id: 'DE-LAEK-BW', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Landesärztekammer Baden-Württemberg', nameEn: 'State Chamber of Physicians of Baden-Württemberg', areas: [PQ], languages: ['de'], competences: [`${PQ}/doctor-of-medicine`] },
+  { id: 'DE-RP-STUTTGART', country: 'DE', level: 'regional', city: 'Stuttgart', name: 'Regierungspräsidium Stuttgart, Landesprüfungsamt für Medizin und Pharmazie', nameEn: 'Stuttgart Regional Council, State Examination Office', areas: [PQ], languages: ['de'], competences: [`${PQ}/doctor-of-medicine`, `${PQ}/pharmacist`, `${PQ}/dental-practitioner`] },
+  { id: 'DE-NIMIC', country: 'DE', level: 'national', city: 'Köln', name: 'Bundesverwaltungsamt, Nationaler IMI-Koordinator', nameEn: 'Federal Office of Administration, National IMI Coordinator', areas: ALL_AREAS, languages: ['de'] },
+  { id: 'FR-ONI', country: 'FR', level: 'national', city: 'Paris', name: "Ordre national des infirmiers", nameEn: 'National Order of Nurses', areas: [PQ], languages: ['fr'], competences: [`${PQ}/general-care-nurse`] },
+  { id: 'FR-CNOM', country: 'FR', level: 'national', city: 'Paris', name: 'Conseil national de l’Ordre des médecins', nameEn: 'National Council of the Order of Physicians', areas: [PQ], languages: ['fr'], competences: [`${PQ}/doctor-of-medicine`] },
+  { id: 'FR-NIMIC', country: 'FR', level: 'national', city: 'Paris', name: 'Secrétariat général des affaires européennes, coordinateur IMI', nameEn: 'General Secretariat for European Affairs, IMI coordinator', areas: ALL_AREAS, languages: ['fr'] },
+  { id: 'PT-OE', country: 'PT', level: 'national', city: 'Lisboa', name: 'Ordem dos Enfermeiros', nameEn: 'Order of Nurses', areas: [PQ], languages: ['pt'], competences: [`${PQ}/general-care-nurse`] },
+  { id: 'PT-NIMIC', country: 'PT', level: 'national', city: 'Lisboa', name: 'Direção-Geral das Atividades Económicas, coordenador IMI', nameEn: 'Directorate-General for Economic Activities, IMI coordinator', areas: ALL_AREAS, languages: ['pt'] },
+  { id: 'EE-TERVISEAMET', country: 'EE', level: 'national', city: 'Tallinn', name: 'Terviseamet', nameEn: 'Health Board', areas: [PQ], languages: ['et'], competences: [`${PQ}/doctor-of-medicine`, `${PQ}/general-care-nurse`, `${PQ}/midwife`] },
+  { id: 'EE-NIMIC', country: 'EE', level: 'national', city: 'Tallinn', name: 'Majandus- ja Kommunikatsiooniministeerium, IMI koordinaator', nameEn: 'Ministry of Economic Affairs and Communications, IMI coordinator', areas: ALL_AREAS, languages: ['et'] },
+  { id: 'EU-COM', country: 'EU', level: 'national', city: 'Bruxelles', name: 'Commission européenne, équipe IMI', nameEn: 'European Commission, IMI team', areas: ALL_AREAS, languages: ['en'] },
+  { id: 'IT-MINSAL', country: 'IT', level: 'national', city: 'Roma', name: 'Ministero della Salute, Direzione generale delle professioni sanitarie', nameEn: 'Ministry of Health, Directorate-General for Health Professions', areas: [PQ], languages: ['it'], competences: [`${PQ}/doctor-of-medicine`, `${PQ}/general-care-nurse`, `${PQ}/pharmacist`] },
 ];
 
 export const demoOfficials: NewOfficial[] = [
@@ -51,7 +54,14 @@ export async function seedDemo(db: Db): Promise<{ authorities: number; officials
       .values(demoAuthorities)
       .onConflictDoUpdate({
         target: authorities.id,
-        set: { name: sql`excluded.name`, nameEn: sql`excluded.name_en`, city: sql`excluded.city`, areas: sql`excluded.areas` },
+        set: {
+          name: sql`excluded.name`,
+          nameEn: sql`excluded.name_en`,
+          city: sql`excluded.city`,
+          areas: sql`excluded.areas`,
+          languages: sql`excluded.languages`,
+          competences: sql`excluded.competences`,
+        },
       });
     await tx
       .insert(officials)
@@ -59,4 +69,22 @@ export async function seedDemo(db: Db): Promise<{ authorities: number; officials
       .onConflictDoUpdate({ target: officials.login, set: { name: sql`excluded.name`, roles: sql`excluded.roles` } });
   });
   return { authorities: demoAuthorities.length, officials: demoOfficials.length };
+}
+
+/**
+ * The directory at IMI's scale (db/generate-directory.ts) for the demo, generated once: on a
+ * database with fewer authorities than that, the generated ones are added (about half a minute).
+ */
+export async function ensureImiScaleDirectory(db: Db, log: (line: string) => void): Promise<{ authorities: number; officials: number }> {
+  const count = async () => {
+    const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(authorities);
+    const [o] = await db.select({ n: sql<number>`count(*)::int` }).from(officials);
+    return { authorities: a.n, officials: o.n };
+  };
+  const before = await count();
+  if (before.authorities >= 10_000) return before;
+  log('generating the IMI-scale directory (13 000 authorities, 35 000 officials) once…');
+  const [data, vocabulary, catalog] = await Promise.all([readDirectoryData(), readCompetences(), loadCatalog()]);
+  await insertDirectory(db, generateDirectory(data, vocabulary, { allAreas: [...catalog.areas.keys()] }));
+  return count();
 }

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, readPolicyAreas } from '../policy-areas/catalog.js';
+import { readCompetences } from '../policy-areas/competences.js';
 import { checkProcedure } from '../policy-areas/check.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import { procedureSchemaJson, schemaPath } from '../policy-areas/schema-file.js';
@@ -141,5 +142,20 @@ describe('the catalogue in 26 languages', () => {
       { path: 'i18n/fi.json', message: expect.stringMatching(/1 key\(s\) no longer in the catalogue, e.g. pq-information-request.state.lost/) },
       { path: 'i18n/mt.json', message: 'missing' },
     ]);
+  });
+});
+
+describe('the competence vocabulary', () => {
+  it('when it is read, then every concept belongs to a legal area and has terms in all 26 languages', async () => {
+    const { areas } = await readPolicyAreas();
+    const vocabulary = await readCompetences();
+
+    const problems = vocabulary.flatMap((c) => [
+      ...(areas.has(c.area) && c.id.startsWith(`${c.area}/`) ? [] : [`${c.id}: area ${c.area}`]),
+      ...LANGUAGES.filter((l) => !c.terms[l]?.some((t) => t.trim())).map((l) => `${c.id}: no ${l} term`),
+    ]);
+    expect(problems).toEqual([]);
+    expect(new Set(vocabulary.map((c) => c.id)).size).toBe(vocabulary.length);
+    expect(new Set(vocabulary.map((c) => c.area))).toEqual(new Set(areas.keys()));
   });
 });
