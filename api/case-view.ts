@@ -1,6 +1,6 @@
 /** What an official sees of a case: their part in it, with need-to-know redaction. */
 import type { Viewer } from '../db/queries.js';
-import type { Authority, CaseEventRow, CaseRow } from '../db/schema/index.js';
+import type { Authority, CaseEventRow, CaseRow, CaseTranslationRow } from '../db/schema/index.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { Translator } from '../policy-areas/i18n.js';
 import type { Form } from '../policy-areas/types.js';
@@ -96,7 +96,9 @@ export function caseView(
   d: ProcedureV2 | undefined,
   directory: Map<string, Authority>,
   tr: Translator,
+  machineTranslations: CaseTranslationRow[] = [],
 ): CaseViewT {
+  const mt = new Map(machineTranslations.filter((m) => m.targetLanguage === tr.language).map((m) => [m.seq, m]));
   const roles = rolesOf(v, c);
   const startForm = d?.start.form ?? 'request';
   const hide = hidesPersonalData(d, roles, events);
@@ -134,8 +136,22 @@ export function caseView(
       at: e.at.toISOString(),
       actor: e.actorLogin ? { login: e.actorLogin, authorityId: e.actorAuthorityId ?? '' } : null,
       payload: e.payload,
+      ...(mt.has(e.seq) ? { machineTranslation: machineTranslationView(mt.get(e.seq)!) } : {}),
     })),
     // Last: every label above has been looked up by now.
     language: { used: tr.language, untranslated: tr.untranslated },
+  };
+}
+
+/** The free text of an event in the reader's language: beside the original, marked as machine made. */
+function machineTranslationView(m: CaseTranslationRow) {
+  return {
+    language: m.targetLanguage,
+    from: m.sourceLanguage,
+    status: m.status as 'pending' | 'retrying' | 'done' | 'unsupported',
+    text: m.text,
+    engine: m.engine,
+    route: m.route,
+    note: m.note,
   };
 }

@@ -24,5 +24,6 @@ export function requestHash(body: unknown): string {
 
 /** Who acts, as the workflow needs to know it: from the caller's token and the directory. */
 export function actorOf(o: OfficialWithAuthority): Actor {
-  return { login: o.login, authorityId: o.authorityId, country: o.authority.country, roles: o.roles as Role[] };
+  const language = o.language ?? o.authority.languages[0];
+  return { login: o.login, authorityId: o.authorityId, country: o.authority.country, roles: o.roles as Role[], ...(language ? { language } : {}) };
 }

@@ -12,7 +12,7 @@ import type { Party } from '../workflows/contract.js';
 /** The Commission's services are registered in the directory under this pseudo-country. */
 export const COMMISSION_COUNTRY = 'EU';
 
-const asParty = (a: Authority): Party => ({ authorityId: a.id, country: a.country });
+const asParty = (a: Authority): Party => ({ authorityId: a.id, country: a.country, ...(a.languages[0] ? { language: a.languages[0] } : {}) });
 
 export interface PartyRequest {
   parties?: Record<string, string[]>;

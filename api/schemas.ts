@@ -98,6 +98,20 @@ export const CaseView = Type.Object(
         at: DateTime,
         actor: Type.Union([Type.Object({ login: Type.String(), authorityId: Type.String() }), Type.Null()]),
         payload: Type.Record(Type.String(), Type.Unknown()),
+        machineTranslation: Type.Optional(
+          Type.Object(
+            {
+              language: Type.String(),
+              from: Type.String(),
+              status: Type.Union(['pending', 'retrying', 'done', 'unsupported'].map((x) => Type.Literal(x))),
+              text: Nullable(Type.String()),
+              engine: Nullable(Type.String()),
+              route: Type.Union([Type.Array(Type.String()), Type.Null()]),
+              note: Nullable(Type.String()),
+            },
+            { description: "The event's message machine-translated into the reader's language; the original stays in payload.message" },
+          ),
+        ),
       }),
     ),
     language: Type.Object(

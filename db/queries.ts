@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from './client.js';
-import { authorities, authorityColumns, caseEvents, cases, officials, type Authority, type CaseRow, type Official } from './schema/index.js';
+import { authorities, authorityColumns, caseEvents, cases, caseTranslations, officials, type Authority, type CaseRow, type Official } from './schema/index.js';
 
 export interface OfficialWithAuthority extends Official {
   authority: Authority;
@@ -99,4 +99,9 @@ export async function competentAuthorities(db: DbOrTx, area: string, countries: 
     .from(authorities)
     .where(and(inArray(authorities.country, countries), sql`${authorities.areas} @> array[${area}]::text[]`))
     .orderBy(asc(authorities.id));
+}
+
+/** The machine translations of a case's free text into one language. */
+export async function machineTranslations(db: DbOrTx, caseId: string, language: string) {
+  return db.select().from(caseTranslations).where(and(eq(caseTranslations.caseId, caseId), eq(caseTranslations.targetLanguage, language)));
 }

@@ -35,6 +35,8 @@ export interface Config {
   auth: AuthConfig;
   dataDir: string;
   logLevel: string;
+  /** Machine translation: Apertium's HTTP server (apertium-apy); unset, free text is not translated. */
+  apertiumUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
+    apertiumUrl: env.APERTIUM_URL || undefined,
     temporal: {
       address: env.TEMPORAL_ADDRESS || 'localhost:7233',
       namespace: env.TEMPORAL_NAMESPACE || 'default',

@@ -10,7 +10,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
-import { demoOfficials, seedDemo } from '../db/seed.js';
+import { demoOfficials, ensureImiScaleDirectory, seedDemo } from '../db/seed.js';
+import { loadVocabulary } from '../db/directory.js';
+import { APERTIUM_PACKAGES, findApertium, startApertium } from '../lib/apertium.js';
+import { freePort } from '../lib/ports.js';
+import { readCompetences } from '../policy-areas/competences.js';
 import { loadConfig } from '../lib/config.js';
 import { startDevServer, waitForTemporal } from '../lib/temporal-dev-server.js';
 import { searchAttributes } from '../workflows/contract.js';
@@ -131,15 +135,30 @@ async function startTemporal(): Promise<string> {
   return server.address;
 }
 
+/** Apertium for machine translation: the configured one, else the local packages, else none (said aloud). */
+async function startMachineTranslation(): Promise<string | undefined> {
+  if (config.apertiumUrl) return config.apertiumUrl;
+  if (!findApertium()) {
+    console.log(`[start] no Apertium: free text will show "no machine translation" (apt-get install ${APERTIUM_PACKAGES.join(' ')})`);
+    return undefined;
+  }
+  const apy = await startApertium({ port: await freePort(), log: (l) => console.log(`[apertium] ${l}`) });
+  running.push({ name: 'apertium', stop: apy.stop });
+  return apy.url;
+}
+
 async function main() {
   console.log('[start] starting Temporal and PostgreSQL…');
   const [databaseUrl, temporalAddress] = await Promise.all([startPostgres(), startTemporal()]);
   const database = createDatabase(databaseUrl, { max: 1 });
   await runMigrations(database);
+  await loadVocabulary(database.db, await readCompetences());
   const seeded = await seedDemo(database.db);
+  const directory = await ensureImiScaleDirectory(database.db, (l) => console.log(`[start] ${l}`));
   await database.close();
 
-  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(config.port) };
+  const apertiumUrl = await startMachineTranslation();
+  const env = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(config.port), ...(apertiumUrl ? { APERTIUM_URL: apertiumUrl } : {}) };
   const worker = spawnNode('worker', 'worker/main.ts', env);
   running.push({ name: 'worker', stop: () => stopChild(worker, 30_000) });
   const api = spawnNode('api', 'api/server.ts', env);
@@ -158,7 +177,7 @@ Liaison is running (embedded defaults; Ctrl-C stops everything).
   API            ${base}   docs ${base}/docs   OpenAPI ${base}/openapi.json
   Temporal       ${temporalAddress}   UI ${ui}
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
-  Demo directory ${seeded.authorities} authorities, ${seeded.officials} officials (GET ${base}/v1/auth/dev-users)
+  Directory      ${directory.authorities} authorities, ${directory.officials} officials; demo logins (${seeded.officials}): GET ${base}/v1/auth/dev-users
 
 Try it:
   TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"user":"${demoOfficials[0].login}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

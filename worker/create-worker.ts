@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import type { TranslationProvider } from '../activities/translation/provider.js';
 import type { Db } from '../db/client.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -10,17 +11,19 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** Machine translation, in order of preference. */
+  translation?: TranslationProvider[];
   /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 /** The worker that runs every case workflow and its activities. */
-export function createCaseWorker({ connection, namespace, taskQueue, db, workflowBundle }: CaseWorkerOptions) {
+export function createCaseWorker({ connection, namespace, taskQueue, db, workflowBundle, translation }: CaseWorkerOptions) {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db }),
+    activities: createActivities({ db, translation }),
   });
 }

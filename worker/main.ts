@@ -6,6 +6,7 @@ import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
 import { connectWorker } from '../lib/temporal.js';
+import { apertiumProvider } from '../activities/translation/apertium.js';
 import { createCaseWorker } from './create-worker.js';
 
 const config = loadConfig(process.env);
@@ -18,7 +19,9 @@ const worker = await createCaseWorker({
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   db: database.db,
+  translation: config.apertiumUrl ? [apertiumProvider(config.apertiumUrl)] : [],
 });
+if (!config.apertiumUrl) console.log('worker: no APERTIUM_URL: free text will be marked "no machine translation"');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
 // Started by `npm start` with an IPC channel: if that supervisor dies, do not outlive it.
 process.on('disconnect', () => worker.shutdown());

@@ -31,11 +31,15 @@ export interface Actor {
   authorityId: string;
   country: string;
   roles: Role[];
+  /** The language the official writes in, for machine translation of their free text. */
+  language?: string;
 }
 
 export interface Party {
   authorityId: string;
   country: string;
+  /** The language the authority reads (its first own language): free text is translated into it. */
+  language?: string;
 }
 
 export interface CaseInput {

@@ -6,6 +6,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -28,6 +29,14 @@ import { Interpreter } from './interpreter.js';
 const { recordCase } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Machine translation waits for a provider that is down (retried for up to three days) without
+// holding the case up: it is started, not awaited, by the handler that recorded the text.
+const { translateText } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '3 days',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
 function asFailure(err: unknown): unknown {
@@ -71,6 +80,17 @@ export async function interpretedCase(input: InterpretedCaseInput): Promise<{ st
     return writes;
   };
 
+  const translations: Promise<unknown>[] = [];
+  /** Free text into every other language of the parties; cases started before this existed skip it. */
+  const translate = (seq: number, text: unknown, from: string | undefined) => {
+    if (typeof text !== 'string' || !text.trim() || !from || !patched('machine-translation')) return;
+    const targets = new Set(Object.values(machine.state.parties).flatMap((ps) => ps.map((p) => p.language)));
+    for (const to of targets) {
+      if (!to || to === from) continue;
+      translations.push(translateText({ caseId: input.caseId, seq, field: 'message', text, from, to }).catch(() => undefined));
+    }
+  };
+
   for (const action of Object.keys(input.procedure.actions)) {
     setHandler(
       interpretedActionUpdate(action),
@@ -79,6 +99,7 @@ export async function interpretedCase(input: InterpretedCaseInput): Promise<{ st
         const events = machine.apply(action, actor, body, Date.now());
         changes += 1;
         await persist(events);
+        for (const e of events) translate(e.seq, e.payload.message, actor.language);
         return machine.record();
       },
       {
@@ -98,7 +119,9 @@ export async function interpretedCase(input: InterpretedCaseInput): Promise<{ st
   });
   setHandler(recordQuery, () => machine.record());
 
-  await persist(machine.started(input.startedBy));
+  const started = machine.started(input.startedBy);
+  await persist(started);
+  translate(started[0].seq, input.message, input.startedBy.language);
   opened = true;
 
   while (!machine.finished) {
@@ -114,6 +137,7 @@ export async function interpretedCase(input: InterpretedCaseInput): Promise<{ st
     if (!changed) await persist(machine.fireDue(Date.now()));
   }
   await writes;
+  await Promise.all(translations);
   await condition(allHandlersFinished);
   return { status: machine.state.status, seq: machine.state.seq };
 }

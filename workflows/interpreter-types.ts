@@ -61,6 +61,8 @@ export interface ActionInput {
   replyBy?: string;
   toAuthorityId?: string;
   toCountry?: string;
+  /** The receiving authority's language, for machine translation. */
+  toLanguage?: string;
   timeliness?: number;
   efforts?: number;
   /** For add-recipients: authorities resolved by the API (e.g. every competent authority of the other countries). */

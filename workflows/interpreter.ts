@@ -55,7 +55,8 @@ export class Interpreter {
   }
 
   started(actor: Actor): CaseEvent[] {
-    return [this.event('start', actor, this.state.happened.start, { procedure: `${this.def.id}@${this.def.version}`, replyBy: this.state.requestedReplyBy })];
+    const message = this.state.message ? { message: this.state.message } : {};
+    return [this.event('start', actor, this.state.happened.start, { procedure: `${this.def.id}@${this.def.version}`, replyBy: this.state.requestedReplyBy, ...message })];
   }
 
   /** The state plus what the projection needs to list and supervise the case without the definition. */
@@ -158,7 +159,7 @@ export class Interpreter {
         const role = this.counterpartRole();
         payload.from = s.parties[role][0].authorityId;
         payload.to = input.toAuthorityId;
-        s.parties[role] = [{ authorityId: input.toAuthorityId!, country: input.toCountry! }];
+        s.parties[role] = [{ authorityId: input.toAuthorityId!, country: input.toCountry!, ...(input.toLanguage ? { language: input.toLanguage } : {}) }];
         break;
       }
       case 'add-recipients': {

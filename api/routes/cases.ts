@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { translator } from '../../policy-areas/i18n.js';
-import { caseTimeline, canSee, findAuthorities, findCase, listCases, type OfficialWithAuthority } from '../../db/queries.js';
+import { caseTimeline, canSee, findAuthorities, findCase, listCases, machineTranslations, type OfficialWithAuthority } from '../../db/queries.js';
 import { findProcedureVersion, latestProcedure } from '../../db/procedures.js';
 import type { CaseRow } from '../../db/schema/index.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
@@ -43,8 +43,13 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
   const translatorFor = (request: FastifyRequest) => translator(deps.translations, request.language ?? 'en');
 
   async function view(row: CaseRow, request: FastifyRequest) {
-    const [events, directory, definition] = await Promise.all([caseTimeline(db, row.id), findAuthorities(db, partyIds(row)), definitionOf(row)]);
-    return caseView(row, events, viewerOf(request.official!), definition, directory, translatorFor(request));
+    const [events, directory, definition, translations] = await Promise.all([
+      caseTimeline(db, row.id),
+      findAuthorities(db, partyIds(row)),
+      definitionOf(row),
+      machineTranslations(db, row.id, request.language ?? 'en'),
+    ]);
+    return caseView(row, events, viewerOf(request.official!), definition, directory, translatorFor(request), translations);
   }
 
   async function visibleCase(id: string, official: OfficialWithAuthority): Promise<CaseRow> {
@@ -193,7 +198,10 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       if (input.toAuthorityId) {
         const to = (await findAuthorities(db, [input.toAuthorityId])).get(input.toAuthorityId);
         if (!to) problems.push({ path: 'body.toAuthorityId', message: 'is not a registered authority' });
-        else input.toCountry = to.country;
+        else {
+          input.toCountry = to.country;
+          if (to.languages[0]) input.toLanguage = to.languages[0];
+        }
       }
       if (recipients || recipientCountries) {
         if (!d) problems.push({ path: 'body.recipients', message: 'this case has no recipients' });

@@ -132,3 +132,33 @@ export const procedures = pgTable(
 );
 
 export type ProcedureRow = typeof procedures.$inferSelect;
+
+/**
+ * Machine translations of the free text in case events, one row per event, field and target
+ * language. The original stays in case_events; this is shown beside it, marked as machine made.
+ */
+export const caseTranslations = pgTable(
+  'case_translations',
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    field: text().notNull(),
+    sourceLanguage: text().notNull(),
+    targetLanguage: text().notNull(),
+    /** pending, retrying (the provider is unreachable), done, unsupported (no provider has the pair). */
+    status: text().notNull(),
+    text: text(),
+    engine: text(),
+    /** The languages the text went through: [from, to], or [from, pivot, to]. */
+    route: text().array(),
+    note: text(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'case_translations_pk', columns: [t.caseId, t.seq, t.field, t.targetLanguage] }),
+    check('case_translations_status_known', sql`${t.status} in ('pending', 'retrying', 'done', 'unsupported')`),
+  ],
+);
+export type CaseTranslationRow = typeof caseTranslations.$inferSelect;

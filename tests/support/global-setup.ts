@@ -1,11 +1,12 @@
 /**
  * Starts the real servers the tests talk to, once per run: an embedded PostgreSQL (or the one in
- * DATABASE_URL) and a Temporal dev server (or the cluster in TEMPORAL_ADDRESS). Each test file
+ * DATABASE_URL), a Temporal dev server (or the cluster in TEMPORAL_ADDRESS) and Apertium. Each test file
  * then makes its own database and task queue, so files share no data.
  */
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/embedded-postgres.js';
+import { APERTIUM_PACKAGES, findApertium, startApertium, type RunningApertium } from '../../lib/apertium.js';
 import { freePort } from '../../lib/ports.js';
 import { startDevServer, type DevServer } from '../../lib/temporal-dev-server.js';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli.js';
@@ -15,11 +16,14 @@ declare module 'vitest' {
     pgAdminUrl: string;
     temporalAddress: string;
     temporalCli: string;
+    /** Apertium's HTTP server for machine translation (Debian packages, see .ci/run). */
+    apertiumUrl: string;
   }
 }
 
 let pg: RunningPostgres | undefined;
 let temporal: DevServer | undefined;
+let apertium: RunningApertium | undefined;
 
 export default async function setup(project: TestProject) {
   const cli = await findTemporalCli({ log: (m) => console.log(m) });
@@ -39,11 +43,14 @@ export default async function setup(project: TestProject) {
           return temporal.address;
         }),
   ]);
+  if (!findApertium()) throw new Error(`no apertium-apy: install Debian's ${APERTIUM_PACKAGES.join(' ')} (.ci/run does)`);
+  apertium = await startApertium({ port: await freePort() });
+  project.provide('apertiumUrl', apertium.url);
   project.provide('pgAdminUrl', pgUrl);
   project.provide('temporalAddress', address);
   project.provide('temporalCli', cli);
   return async () => {
-    await Promise.all([temporal?.stop(), pg?.stop()]);
+    await Promise.all([temporal?.stop(), pg?.stop(), apertium?.stop()]);
     await rm(dataDir, { recursive: true, force: true });
   };
 }

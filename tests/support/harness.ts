@@ -17,6 +17,7 @@ import { runMigrations } from '../../db/migrate.js';
 import { publishCatalog } from '../../db/procedures.js';
 import { loadTranslations } from '../../policy-areas/i18n.js';
 import { loadCatalog } from '../../policy-areas/catalog.js';
+import { apertiumProvider } from '../../activities/translation/apertium.js';
 import { createCaseWorker, workflowsPath } from '../../worker/create-worker.js';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -83,7 +84,11 @@ export async function connectDevServer(): Promise<TemporalHandles & { close(): P
 
 export async function startHarness(
   temporal?: TemporalHandles,
-  { inProcessWorker = true, clock }: { inProcessWorker?: boolean; clock?: () => number } = {},
+  {
+    inProcessWorker = true,
+    clock,
+    translationUrl,
+  }: { inProcessWorker?: boolean; clock?: () => number; /** Where the worker finds Apertium (default: the one global-setup started). */ translationUrl?: string } = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase();
   const database = createDatabase(testDb.url, { max: 5 });
@@ -101,6 +106,7 @@ export async function startHarness(
       taskQueue,
       db: database.db,
       workflowBundle: await workflowBundle(),
+      translation: [apertiumProvider(translationUrl ?? inject('apertiumUrl'))],
     });
     workers.push({ worker, done: worker.run() });
     return worker;

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { caseTranslations } from '../../db/schema/index.js';
+import { planRoute, type TranslationProvider } from './provider.js';
+
+export interface TranslateTextInput {
+  caseId: string;
+  seq: number;
+  field: string;
+  text: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Translates one free text of a case into one language and records the result. A pair no
+ * provider supports is recorded as such, never silently dropped; a provider that cannot be
+ * reached is recorded as "retrying" and the error rethrown, so Temporal retries the activity
+ * while the case goes on.
+ */
+export function translateTextActivity(db: Db, providers: TranslationProvider[]) {
+  const record = (i: TranslateTextInput, row: { status: string; text?: string | null; engine?: string | null; route?: string[] | null; note?: string | null }) =>
+    db
+      .insert(caseTranslations)
+      .values({ caseId: i.caseId, seq: i.seq, field: i.field, sourceLanguage: i.from, targetLanguage: i.to, ...row })
+      .onConflictDoUpdate({
+        target: [caseTranslations.caseId, caseTranslations.seq, caseTranslations.field, caseTranslations.targetLanguage],
+        set: { ...row, updatedAt: sql`now()` },
+        // A finished translation is never overwritten by a late retry's status.
+        setWhere: sql`${caseTranslations.status} <> 'done'`,
+      });
+
+  return async function translateText(i: TranslateTextInput): Promise<{ status: string }> {
+    try {
+      const route = await planRoute(providers, i.from, i.to);
+      if (!route) {
+        const note = `no machine translation for ${i.from} to ${i.to}`;
+        await record(i, { status: 'unsupported', note, text: null, engine: null, route: null });
+        return { status: 'unsupported' };
+      }
+      let text = i.text;
+      for (let k = 0; k + 1 < route.languages.length; k++) text = await route.provider.translate(text, route.languages[k], route.languages[k + 1]);
+      const pivot = route.languages.length > 2 ? ` through ${route.languages[1]}` : '';
+      await record(i, { status: 'done', text, engine: route.provider.name, route: route.languages, note: `machine translation ${i.from}→${i.to}${pivot}` });
+      return { status: 'done' };
+    } catch (err) {
+      await record(i, { status: 'retrying', note: `machine translation unavailable, retrying: ${(err as Error).message}` }).catch(() => {});
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Free text in a case machine-translated into the other side's language by a Temporal activity,
+ * with Apertium (Debian's packages, run locally: nothing leaves the machine), beside the original.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApertium, type RunningApertium } from '../lib/apertium.js';
+import { freePort } from '../lib/ports.js';
+import { authorities, officials } from '../db/schema/index.js';
+import { apiClient } from './support/api-client.js';
+import { createParties, type Parties } from './support/factories.js';
+import { startHarness, type Harness } from './support/harness.js';
+
+let h: Harness;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  h = await startHarness();
+  api = apiClient(h);
+});
+afterAll(async () => h?.close());
+
+interface Timeline {
+  timeline: { action: string; payload: { message?: string }; machineTranslation?: { status: string; text: string | null; engine: string | null; route: string[] | null; note: string | null } }[];
+}
+
+/** The cast, with the languages their authorities and officials read. */
+async function cast(harness: Harness, requester: string, responder: string): Promise<Parties> {
+  const p = await createParties(harness.database.db);
+  await harness.database.db.update(officials).set({ language: requester }).where(eq(officials.login, p.requester.login));
+  await harness.database.db.update(officials).set({ language: responder }).where(inArray(officials.login, [p.responder.login, p.otherResponder.login]));
+  await harness.database.db.update(authorities).set({ languages: [requester] }).where(eq(authorities.id, p.requester.authorityId));
+  await harness.database.db.update(authorities).set({ languages: [responder] }).where(inArray(authorities.id, [p.responder.authorityId, p.otherResponder.authorityId]));
+  return p;
+}
+
+async function translationOf(client: ReturnType<typeof apiClient>, login: string, id: string, done: (t: NonNullable<Timeline['timeline'][0]['machineTranslation']>) => boolean) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const v = (await client.get(login, `/v1/cases/${id}`)).json() as Timeline;
+    const t = v.timeline[0].machineTranslation;
+    if (t && done(t)) return { view: v, translation: t };
+    if (Date.now() > until) throw new Error(`no translation yet: ${JSON.stringify(v.timeline[0])}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('machine translation of free text', () => {
+  it('when a Spanish authority writes to an English one, then the English side reads an Apertium translation beside the original', async () => {
+    const p = await cast(h, 'es', 'en');
+    const message = 'El diploma es auténtico y no hay sanciones.';
+
+    const c = await api.open(p, { message });
+    const { view, translation } = await translationOf(api, p.responder.login, c.id, (t) => t.status === 'done');
+    const requesterView = (await api.get(p.requester.login, `/v1/cases/${c.id}`)).json() as Timeline;
+
+    expect(view.timeline[0].payload.message).toBe(message);
+    expect(translation).toMatchObject({ status: 'done', engine: 'apertium', route: ['es', 'en'], note: 'machine translation es→en' });
+    expect(translation.text).toMatch(/^The diploma is authentic and there (are|is) no(t)? sanctions\.$/);
+    expect(requesterView.timeline[0].machineTranslation).toBeUndefined();
+  });
+
+  it('when no engine has the pair but two pairs meet in a third language, then the text goes through it', async () => {
+    const p = await cast(h, 'pt', 'en');
+
+    const c = await api.open(p, { message: 'O diploma é autêntico.' });
+    const { translation } = await translationOf(api, p.responder.login, c.id, (t) => t.status === 'done');
+
+    expect(translation).toMatchObject({ route: ['pt', 'es', 'en'], note: 'machine translation pt→en through es' });
+    expect(translation.text).toMatch(/diploma/i);
+  });
+
+  it('when no engine can translate the pair, then the case says so instead of staying silent', async () => {
+    const p = await cast(h, 'de', 'fr');
+
+    const c = await api.open(p, { message: 'Das Diplom ist echt.' });
+    const { translation } = await translationOf(api, p.responder.login, c.id, (t) => t.status !== 'pending');
+
+    expect(translation).toMatchObject({ status: 'unsupported', text: null, note: 'no machine translation for de to fr' });
+  });
+});
+
+describe('when the translation service is down', () => {
+  let down: Harness;
+  let apertium: RunningApertium | undefined;
+  let port: number;
+  beforeAll(async () => {
+    port = await freePort();
+    down = await startHarness(undefined, { translationUrl: `http://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await apertium?.stop();
+    await down?.close();
+  });
+
+  it('then the case goes on, the translation is marked as retrying, and it arrives once the service is back', async () => {
+    const client = apiClient(down);
+    const p = await cast(down, 'es', 'en');
+
+    const c = await client.open(p, { message: 'El diploma es auténtico.' });
+    const retrying = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'retrying');
+    const accepted = await client.act(p.responder.login, c.id, 'accept');
+    apertium = await startApertium({ port });
+    const done = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'done');
+
+    expect(retrying.translation.note).toMatch(/unavailable, retrying/);
+    expect(accepted.statusCode).toBe(200);
+    expect(done.translation).toMatchObject({ text: 'The diploma is authentic.', engine: 'apertium' });
+  }, 60_000);
+});
