@@ -47,6 +47,8 @@ export function random(seed: number) {
   return { next, pick, weighted };
 }
 
+const EURO_AREA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'EE', 'FI', 'FR', 'DE', 'GR', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PT', 'SK', 'SI', 'ES']);
+const NO_REGIONAL_TIER = new Set(['LI', 'MT', 'LU', 'CY']);
 const initials = (area: string) => area.split('-').map((w) => w[0]).join('').toUpperCase();
 const ascii = (s: string) => s.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').replace(/[^a-zA-Z]/g, '').toLowerCase();
 const render = (template: string, region: string, city: string) => template.replaceAll('{region}', region).replaceAll('{city}', city);
@@ -72,7 +74,7 @@ export function generateDirectory(
       id: `${country.code}-NIMIC`,
       country: country.code,
       level: 'national',
-      name: `IMI ${country.code}`,
+      name: `National IMI coordinator (${country.code})`,
       nameEn: `National IMI coordinator (${country.code})`,
       names: {},
       languages: country.languages,
@@ -81,54 +83,85 @@ export function generateDirectory(
       areas: allAreas,
     });
   }
+  // National bodies exist once per country; regional and local ones spread by population.
+  const nationals = data.authorityTypes.filter((t) => t.level === 'national');
+  const others = data.authorityTypes.filter((t) => t.level !== 'national');
+  const fits = (t: DirectoryData['authorityTypes'][number], country: string) =>
+    (t.area !== 'euro-cash-transport' || EURO_AREA.has(country)) &&
+    // Only federal Germany has regional data protection authorities; microstates have no regional tier.
+    !(t.area === 'gdpr' && t.level !== 'national' && country !== 'DE') &&
+    !(t.level === 'regional' && NO_REGIONAL_TIER.has(country));
+  const add = (country: DirectoryData['countries'][number], type: DirectoryData['authorityTypes'][number], n: number) => {
+    const region = type.level === 'national' ? country.regions[0] : rnd.pick(country.regions);
+    // A regional body sits in the region's seat (its first city).
+    const city = type.level === 'local' ? rnd.pick(region.cities) : region.cities[0];
+    const own = Object.fromEntries(country.languages.map((l) => [l, render(type.name[l] ?? type.name.en, region.name, city)]));
+    let name = own[country.languages[0]];
+    // Bodies of one kind in one place are told apart by number.
+    for (let k = 2; names.has(`${country.code}|${name}`); k++) name = `${own[country.languages[0]]} ${k}`;
+    names.add(`${country.code}|${name}`);
+    own[country.languages[0]] = name;
+    const extra = rnd.next() < 0.3 ? [rnd.pick(byArea.get(type.area) ?? type.competences)] : [];
+    out.authorities.push({
+      id: `${country.code}-${initials(type.area)}-${String(n).padStart(5, '0')}`,
+      country: country.code,
+      level: type.level,
+      name,
+      nameEn: render(type.name.en, region.name, city),
+      names: own,
+      languages: country.languages,
+      region: region.name,
+      city,
+      postcode: String(10000 + Math.floor(rnd.next() * 89999)),
+      areas: [type.area],
+      competences: [...new Set([...type.competences, ...extra])],
+      keywords: [...new Set(country.languages.flatMap((l) => type.keywords?.[l] ?? []))],
+    });
+  };
+  let n = 0;
+  for (const country of data.countries) for (const t of nationals) if (fits(t, country.code)) add(country, t, ++n);
+  const rest = Math.max(0, authorityCount - out.authorities.length);
   const shares = data.countries.map((c) => Math.max(1, c.weight) ** 0.7);
   const totalShare = shares.reduce((a, b) => a + b, 0);
-  const perCountry = data.countries.map((_, i) => Math.round(((authorityCount - data.countries.length) * shares[i]) / totalShare));
-  perCountry[0] += authorityCount - data.countries.length - perCountry.reduce((a, b) => a + b, 0);
+  const perCountry = shares.map((x) => Math.round((rest * x) / totalShare));
+  perCountry[0] += rest - perCountry.reduce((a, b) => a + b, 0);
   data.countries.forEach((country, ci) => {
-    for (let n = 1; n <= perCountry[ci]; n++) {
-      const type = rnd.weighted(data.authorityTypes, (t) => t.weight);
-      const region = rnd.pick(country.regions);
-      const city = rnd.pick(region.cities);
-      const own = Object.fromEntries(country.languages.map((l) => [l, render(type.name[l] ?? type.name.en, region.name, city)]));
-      let name = own[country.languages[0]];
-      // Bodies of one kind in one region are told apart by their city, then by number.
-      if (names.has(`${country.code}|${name}`)) name = `${name} (${city})`;
-      for (let k = 2; names.has(`${country.code}|${name}`); k++) name = `${own[country.languages[0]]} (${city}) ${k}`;
-      names.add(`${country.code}|${name}`);
-      own[country.languages[0]] = name;
-      const extra = rnd.next() < 0.3 ? [rnd.pick(byArea.get(type.area) ?? type.competences)] : [];
-      out.authorities.push({
-        id: `${country.code}-${initials(type.area)}-${String(n).padStart(5, '0')}`,
-        country: country.code,
-        level: type.level,
-        name,
-        nameEn: render(type.name.en, region.name, city),
-        names: own,
-        languages: country.languages,
-        region: region.name,
-        city,
-        postcode: String(10000 + Math.floor(rnd.next() * 89999)),
-        areas: [type.area],
-        competences: [...new Set([...type.competences, ...extra])],
-        keywords: [...new Set(country.languages.flatMap((l) => type.keywords?.[l] ?? []))],
-      });
-    }
+    const eligible = others.filter((t) => fits(t, country.code));
+    for (let k = 0; k < perCountry[ci]; k++) add(country, rnd.weighted(eligible, (t) => t.weight), ++n);
   });
   // At least one official per authority, two coordinators per country, the rest where the work is (national bodies weigh more).
-  const logins = new Set<string>();
+  const taken = new Map<string, number>();
+  const countries = new Map(data.countries.map((c) => [c.code, c]));
   const official = (a: NewAuthority, roles: string[]) => {
-    const country = data.countries.find((c) => c.code === a.country)!;
-    const first = rnd.pick(country.firstNames);
-    const last = rnd.pick(country.lastNames);
-    let login = `${ascii(first)}.${ascii(last)}`;
-    for (let k = 2; logins.has(login); k++) login = `${ascii(first)}.${ascii(last)}${k}`;
-    logins.add(login);
+    const country = countries.get(a.country)!;
+    // The data lists ten female then ten male first names, and surnames in the matching forms
+    // (Nováková / Novák, Kowalska / Kowalski).
+    const female = rnd.next() < 0.5;
+    const first = country.firstNames[(female ? 0 : 10) + Math.floor(rnd.next() * 10)];
+    const last = country.lastNames[(female ? 0 : 10) + Math.floor(rnd.next() * 10)];
+    // The second Anna Schmidt is anna.schmidt2: a counter per name, not a search for a free one.
+    const base = `${ascii(first)}.${ascii(last)}`;
+    const k = (taken.get(base) ?? 0) + 1;
+    taken.set(base, k);
+    const login = k === 1 ? base : `${base}${k}`;
     out.officials.push({ login, name: `${first} ${last}`, authorityId: a.id!, roles, language: country.languages[0] });
   };
   for (const a of out.authorities) official(a, a.id!.endsWith('-NIMIC') ? ['official', 'coordinator'] : ['official']);
   for (const a of out.authorities.filter((x) => x.id!.endsWith('-NIMIC'))) official(a, ['official', 'coordinator']);
-  while (out.officials.length < officialCount) official(rnd.weighted(out.authorities, (a) => (a.level === 'national' ? 4 : a.level === 'regional' ? 2 : 1)), ['official']);
+  // Cumulative weights and a binary search: a linear pick per official would be quadratic.
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const a of out.authorities) cumulative.push((sum += a.level === 'national' ? 4 : a.level === 'regional' ? 2 : 1));
+  while (out.officials.length < officialCount) {
+    const r = rnd.next() * sum;
+    let lo = 0;
+    for (let hi = cumulative.length - 1; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    official(out.authorities[lo], ['official']);
+  }
   return out;
 }
 
