@@ -48,29 +48,33 @@ export interface AuthoritySearch {
 export type AuthorityHit = Authority & { rank: number };
 
 export async function searchAuthorities(db: Db, s: AuthoritySearch): Promise<{ items: AuthorityHit[]; total: number }> {
+  // The query is read (and its typos corrected) once, not once per candidate row.
+  const tsquery = s.q?.trim() ? ((await db.execute<{ q: string | null }>(sql`select liaison_query(${s.q})::text as q`))[0]?.q ?? null) : null;
+  if (s.q?.trim() && !tsquery) return { items: [], total: 0 };
   const where: SQL[] = [];
-  const query = s.q?.trim() ? sql`liaison_query(${s.q})` : undefined;
-  if (query) where.push(sql`${authorities.searchDocument} @@ ${query}`);
+  if (tsquery) where.push(sql`${authorities.searchDocument} @@ ${tsquery}::tsquery`);
   if (s.country) where.push(eq(authorities.country, s.country));
   if (s.level) where.push(eq(authorities.level, s.level));
   if (s.area) where.push(sql`${authorities.areas} @> array[${s.area}]::text[]`);
   if (s.procedure) where.push(sql`(${authorities.procedures} = '{}' or ${authorities.procedures} @> array[${s.procedure}]::text[])`);
-  const condition = where.length ? and(...where) : undefined;
   // Names weigh most, then competences, then keywords; ties go to the closer name.
-  const rank = query
-    ? sql<number>`ts_rank_cd(${authorities.searchDocument}, ${query}, 1) + similarity(unaccent(lower(${authorities.name})), unaccent(lower(${s.q!})))`
+  const rank = tsquery
+    ? sql<number>`ts_rank_cd(${authorities.searchDocument}, ${tsquery}::tsquery, 1) + similarity(unaccent(lower(${authorities.name})), unaccent(lower(${s.q!})))`
     : sql<number>`0`;
-  const [items, [{ total }]] = await Promise.all([
-    db
-      .select({ ...authorityColumns, rank: rank.as('rank') })
-      .from(authorities)
-      .where(condition)
-      .orderBy(sql`rank desc`, asc(authorities.name), asc(authorities.id))
-      .limit(s.limit)
-      .offset(s.offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(authorities).where(condition),
-  ]);
-  return { items: items.map((r) => ({ ...r, rank: Number(r.rank) })), total };
+  const rows = await db
+    .select({ ...authorityColumns, rank: rank.as('rank'), total: sql<number>`count(*) over ()`.as('total') })
+    .from(authorities)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(sql`rank desc`, asc(authorities.name), asc(authorities.id))
+    .limit(s.limit)
+    .offset(s.offset);
+  const total = rows.length ? Number(rows[0].total) : s.offset > 0 ? (await countAuthorities(db, where)) : 0;
+  return { items: rows.map(({ total: _t, ...r }) => ({ ...r, rank: Number(r.rank) })), total };
+}
+
+async function countAuthorities(db: Db, where: SQL[]): Promise<number> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(authorities).where(where.length ? and(...where) : undefined);
+  return n;
 }
 
 /** Creates or changes an entry and records who did it, with the before and after, in one transaction. */

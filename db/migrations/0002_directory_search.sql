@@ -69,7 +69,7 @@ ALTER TABLE "authorities" ADD COLUMN "keywords" text[] DEFAULT '{}'::text[] NOT 
 ALTER TABLE "authorities" ADD COLUMN "search_document" "tsvector";--> statement-breakpoint
 ALTER TABLE "authorities" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 CREATE INDEX "authority_audit_authority_idx" ON "authority_audit" USING btree ("authority_id","changed_at");--> statement-breakpoint
-CREATE INDEX "search_terms_trgm_idx" ON "search_terms" USING gin ("term" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_terms_trgm_idx" ON "search_terms" USING gist ("term" gist_trgm_ops);--> statement-breakpoint
 CREATE INDEX "authorities_search_idx" ON "authorities" USING gin ("search_document");--> statement-breakpoint
 CREATE INDEX "authorities_areas_idx" ON "authorities" USING gin ("areas");
 --> statement-breakpoint
@@ -104,16 +104,13 @@ $$;--> statement-breakpoint
 CREATE FUNCTION authorities_search() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	doc tsvector;
-	words text;
 	lang text;
 	r record;
 BEGIN
 	doc := setweight(to_tsvector('liaison_simple', concat_ws(' ', NEW.name, NEW.name_en)), 'A')
 		|| setweight(to_tsvector('liaison_en', coalesce(NEW.name_en, '')), 'A');
-	words := concat_ws(' ', NEW.name, NEW.name_en, NEW.city, array_to_string(NEW.keywords, ' '));
 	FOR r IN SELECT key, value FROM jsonb_each_text(NEW.names) LOOP
 		doc := doc || setweight(to_tsvector(liaison_ts_config(r.key), r.value) || to_tsvector('liaison_simple', r.value), 'A');
-		words := concat_ws(' ', words, r.value);
 	END LOOP;
 	FOR r IN
 		SELECT t.key AS lang, string_agg(x, ' ') AS terms
@@ -122,24 +119,35 @@ BEGIN
 		GROUP BY t.key
 	LOOP
 		doc := doc || setweight(to_tsvector(liaison_ts_config(r.lang), r.terms) || to_tsvector('liaison_simple', r.terms), 'B');
-		words := concat_ws(' ', words, r.terms);
 	END LOOP;
 	doc := doc || setweight(to_tsvector('liaison_simple', concat_ws(' ', NEW.city, array_to_string(NEW.keywords, ' '))), 'C');
 	FOREACH lang IN ARRAY NEW.languages LOOP
 		doc := doc || setweight(to_tsvector(liaison_ts_config(lang), array_to_string(NEW.keywords, ' ')), 'C');
 	END LOOP;
 	NEW.search_document := doc;
-	INSERT INTO search_terms (term)
-		SELECT lexeme FROM unnest(to_tsvector('liaison_simple', words)) WHERE length(lexeme) >= 3
-		ON CONFLICT DO NOTHING;
 	RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER authorities_search BEFORE INSERT OR UPDATE ON authorities FOR EACH ROW EXECUTE FUNCTION authorities_search();--> statement-breakpoint
+-- The words typo correction may correct to: once per statement, so a bulk load stays a bulk load.
+CREATE FUNCTION authorities_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO search_terms (term)
+		SELECT DISTINCT t.lexeme FROM changed, unnest(changed.search_document) t WHERE length(t.lexeme) >= 3
+		ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER authorities_search_terms_insert AFTER INSERT ON authorities REFERENCING NEW TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION authorities_search_terms();--> statement-breakpoint
+CREATE TRIGGER authorities_search_terms_update AFTER UPDATE ON authorities REFERENCING NEW TABLE AS changed
+	FOR EACH STATEMENT EXECUTE FUNCTION authorities_search_terms();--> statement-breakpoint
 -- A word as the directory knows it: itself, or the most similar known word (a typo corrected).
+-- The nearest word comes from the trigram GiST index's distance order (one index probe), and
+-- counts only if it is similar enough.
 CREATE FUNCTION liaison_correct(word text) RETURNS text LANGUAGE sql STABLE AS $$
 	SELECT coalesce(
 		(SELECT term FROM search_terms WHERE term = word),
-		(SELECT term FROM search_terms WHERE length(word) >= 4 AND term % word ORDER BY similarity(term, word) DESC, term LIMIT 1),
+		(SELECT n.term FROM (SELECT term FROM search_terms WHERE length(word) >= 4 ORDER BY term <-> word LIMIT 1) n
+			WHERE similarity(n.term, word) >= 0.3),
 		word)
 $$;--> statement-breakpoint
 -- A query typed in any language: every word, typo-corrected, as a prefix word for word, or stemmed

@@ -51,7 +51,7 @@ export const competences = pgTable('competences', {
 
 /** Every word of the directory's search documents, for typo-tolerant matching (trigram index). */
 export const searchTerms = pgTable('search_terms', { term: text().primaryKey() }, (t) => [
-  index('search_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`),
+  index('search_terms_trgm_idx').using('gist', sql`${t.term} gist_trgm_ops`),
 ]);
 
 /** Who changed which directory entry, when, from what to what. */
