@@ -20,13 +20,24 @@ export async function findOfficial(db: DbOrTx, login: string): Promise<OfficialW
   return rows[0] ? { ...rows[0].official, authority: rows[0].authority } : undefined;
 }
 
-export async function listOfficials(db: DbOrTx): Promise<OfficialWithAuthority[]> {
+/** Officials, by country and login; the generated directory has 35 000, so callers page. */
+export async function listOfficials(
+  db: DbOrTx,
+  { country, role, limit = 200, offset = 0 }: { country?: string; role?: string; limit?: number; offset?: number } = {},
+): Promise<{ items: OfficialWithAuthority[]; total: number }> {
+  const where = and(
+    country ? eq(authorities.country, country) : undefined,
+    role ? sql`${officials.roles} @> array[${role}]::text[]` : undefined,
+  );
   const rows = await db
-    .select({ official: officials, authority: authorityColumns })
+    .select({ official: officials, authority: authorityColumns, total: sql<number>`count(*) over ()`.as('total') })
     .from(officials)
     .innerJoin(authorities, eq(officials.authorityId, authorities.id))
-    .orderBy(asc(authorities.country), asc(officials.login));
-  return rows.map((r) => ({ ...r.official, authority: r.authority }));
+    .where(where)
+    .orderBy(asc(authorities.country), asc(officials.login))
+    .limit(limit)
+    .offset(offset);
+  return { items: rows.map((r) => ({ ...r.official, authority: r.authority })), total: rows.length ? Number(rows[0].total) : 0 };
 }
 
 export async function findAuthorities(db: DbOrTx, ids: string[]): Promise<Map<string, Authority>> {

@@ -177,7 +177,8 @@ Liaison is running (embedded defaults; Ctrl-C stops everything).
   API            ${base}   docs ${base}/docs   OpenAPI ${base}/openapi.json
   Temporal       ${temporalAddress}   UI ${ui}
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
-  Directory      ${directory.authorities} authorities, ${directory.officials} officials; demo logins (${seeded.officials}): GET ${base}/v1/auth/dev-users
+  Directory      ${directory.authorities} authorities, ${directory.officials} officials (GET ${base}/v1/auth/dev-users?country=DE);
+                 demo logins: ${demoOfficials.slice(0, 4).map((o) => o.login).join(', ')}… (${seeded.officials} in all)
 
 Try it:
   TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"user":"${demoOfficials[0].login}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

@@ -41,13 +41,14 @@ describe('authentication', () => {
     expectProblem(await api.get('ghost.official', '/v1/procedures'), 403, /not a registered official/);
   });
 
-  it('when the dev issuer is asked, then it lists the officials and gives tokens only for them', async () => {
+  it('when the dev issuer is asked, then it lists the officials (filtered by country and role) and gives tokens only for them', async () => {
     const p = await createParties(h.database.db);
 
-    const users = (await api.get(null, '/v1/auth/dev-users')).json();
+    const users = (await api.get(null, '/v1/auth/dev-users?country=FR&role=coordinator')).json();
     const token = await api.post(null, '/v1/auth/dev-token', { user: p.coordinator.login });
     const unknown = await api.post(null, '/v1/auth/dev-token', { user: 'nobody' });
 
+    expect(users.items.every((u: { roles: string[]; authority: { country: string } }) => u.roles.includes('coordinator') && u.authority.country === 'FR')).toBe(true);
     expect(users.items).toContainEqual({
       login: p.coordinator.login,
       name: expect.any(String),

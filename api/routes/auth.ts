@@ -22,18 +22,31 @@ export async function authRoutes(app: App, { deps }: { deps: AppDeps }) {
       schema: {
         tags: ['dev issuer'],
         security: [],
-        description: 'Embedded mode only: the seeded officials one can get a token for.',
-        response: { 200: Type.Object({ items: Type.Array(DevUser) }) },
+        description: 'Embedded mode only: the officials one can get a token for, by country and login, a page at a time.',
+        querystring: Type.Object(
+          {
+            country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+            role: Type.Optional(Type.String()),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(DevUser), total: Type.Integer() }) },
       },
     },
-    async () => ({
-      items: (await listOfficials(deps.db)).map((o) => ({
+    async (request) => {
+      const { items, total } = await listOfficials(deps.db, request.query);
+      return {
+        total,
+        items: items.map((o) => ({
         login: o.login,
         name: o.name,
         roles: o.roles,
         authority: { id: o.authority.id, name: o.authority.name, country: o.authority.country },
       })),
-    }),
+      };
+    },
   );
 
   app.post(
