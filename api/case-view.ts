@@ -3,6 +3,7 @@ import type { Viewer } from '../db/queries.js';
 import type { Authority, CaseEventRow, CaseRow, CaseTranslationRow } from '../db/schema/index.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { Translator } from '../policy-areas/i18n.js';
+import { TIMELINE_STRINGS } from '../policy-areas/ui-strings.js';
 import type { Form } from '../policy-areas/types.js';
 import type { CaseSummaryT, CaseViewT } from './schemas.js';
 
@@ -133,6 +134,7 @@ export function caseView(
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,
+      label: eventLabel(d, e.action, tr),
       at: e.at.toISOString(),
       actor: e.actorLogin ? { login: e.actorLogin, authorityId: e.actorAuthorityId ?? '' } : null,
       payload: e.payload,
@@ -154,4 +156,16 @@ function machineTranslationView(m: CaseTranslationRow) {
     route: m.route,
     note: m.note,
   };
+}
+
+/** What an event says in the reader's language: the action's label, or a deadline's reminder or expiry. */
+function eventLabel(d: ProcedureV2 | undefined, action: string, tr: Translator): string {
+  const ui = TIMELINE_STRINGS[tr.language];
+  if (action === 'start') return ui.started;
+  if (!d) return action;
+  if (d.actions[action]) return tr.t(`${d.id}.action.${action}`, d.actions[action].label.en);
+  const timer = action.match(/^(.*)-(reminder|expired)$/);
+  const deadline = timer && d.deadlines[timer[1]];
+  if (!timer || !deadline) return action;
+  return ui[timer[2] as 'reminder' | 'expired'].replace('{deadline}', tr.t(`${d.id}.deadline.${timer[1]}`, deadline.label.en));
 }

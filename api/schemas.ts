@@ -95,6 +95,7 @@ export const CaseView = Type.Object(
       Type.Object({
         seq: Type.Integer(),
         action: Type.String(),
+        label: Type.String({ description: "What happened, in the reader's language (notifications of reminders and expiries included)" }),
         at: DateTime,
         actor: Type.Union([Type.Object({ login: Type.String(), authorityId: Type.String() }), Type.Null()]),
         payload: Type.Record(Type.String(), Type.Unknown()),

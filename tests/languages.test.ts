@@ -9,6 +9,7 @@ import { languageOf } from '../api/language.js';
 import { officials } from '../db/schema/index.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { loadTranslations } from '../policy-areas/i18n.js';
+import { TIMELINE_STRINGS } from '../policy-areas/ui-strings.js';
 import { apiClient } from './support/api-client.js';
 import { authorityWithOfficial, createParties, replyBody } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
@@ -55,6 +56,8 @@ describe('reading a case in two languages', () => {
     expect(answer(deView, 'request', 'questions-asked').display).toEqual([de[`${id}.form.request.questions-asked.authenticity`], de[`${id}.form.request.questions-asked.disciplinary-sanctions`]]);
     expect(answer(frView, 'reply', 'qualification-authentic')).toMatchObject({ value: true, label: fr[`${id}.form.reply.qualification-authentic`] });
     expect(deView.availableActions.map((a: { label: string }) => a.label)).toEqual([de[`${id}.action.close`], de[`${id}.action.reopen`]]);
+    expect(deView.timeline.map((e: { label: string }) => e.label).slice(0, 2)).toEqual([TIMELINE_STRINGS.de.started, de[`${id}.action.accept`]]);
+    expect(frView.timeline[1].label).toBe(fr[`${id}.action.accept`]);
     // Free text stays as written.
     expect(deView.timeline.at(-1).payload.message).toBe(replyBody.message);
   });

@@ -162,7 +162,12 @@ describe('an application', () => {
     expect(hostDue).toBe(addMonths(Date.parse(transmitted.timeline.at(-1)!.at), 2));
     expect(beforeDue.availableActions.map((a) => a.id)).toEqual(expect.arrayContaining(['issue', 'refuse', 'extend']));
     expect(deemed).toMatchObject({ status: 'deemed-granted', final: true, flags: ['deemed-issued'] });
-    expect(deemed.timeline.at(-1)).toMatchObject({ action: 'host-decision-expired', actor: null, payload: { movedTo: 'deemed-granted' } });
+    expect(deemed.timeline.at(-1)).toMatchObject({
+      action: 'host-decision-expired',
+      label: `Deadline passed: ${catalog.procedures.get('epc-establishment')!.deadlines['host-decision'].label.en}`,
+      actor: null,
+      payload: { movedTo: 'deemed-granted' },
+    });
     expectProblem(lateIssue, 409);
   });
 });
