@@ -37,6 +37,8 @@ export interface Config {
   logLevel: string;
   /** Machine translation: Apertium's HTTP server (apertium-apy); unset, free text is not translated. */
   apertiumUrl?: string;
+  /** A LibreTranslate server, tried after Apertium for the pairs Apertium lacks. */
+  libreTranslate?: { url: string; apiKey?: string };
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     apertiumUrl: env.APERTIUM_URL || undefined,
+    libreTranslate: env.LIBRETRANSLATE_URL ? { url: env.LIBRETRANSLATE_URL, apiKey: env.LIBRETRANSLATE_API_KEY || undefined } : undefined,
     temporal: {
       address: env.TEMPORAL_ADDRESS || 'localhost:7233',
       namespace: env.TEMPORAL_NAMESPACE || 'default',

@@ -2,8 +2,11 @@
  * Free text in a case machine-translated into the other side's language by a Temporal activity,
  * with Apertium (Debian's packages, run locally: nothing leaves the machine), beside the original.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { libreTranslateProvider } from '../activities/translation/libretranslate.js';
 import { startApertium, type RunningApertium } from '../lib/apertium.js';
 import { freePort } from '../lib/ports.js';
 import { authorities, officials } from '../db/schema/index.js';
@@ -106,4 +109,46 @@ describe('when the translation service is down', () => {
     expect(accepted.statusCode).toBe(200);
     expect(done.translation).toMatchObject({ text: 'The diploma is authentic.', engine: 'apertium' });
   }, 60_000);
+});
+
+describe('a LibreTranslate server after Apertium', () => {
+  // LibreTranslate needs its language models downloaded at run time, which this machine cannot:
+  // a stand-in speaks its HTTP API (GET /languages, POST /translate) with a two-sentence phrase
+  // book. It is a fake of a third-party service; what is tested is Liaison's side of the contract.
+  let server: Server;
+  let url: string;
+  let calls: { q: string; source: string; target: string; api_key?: string }[];
+  let libre: Harness;
+  beforeAll(async () => {
+    calls = [];
+    server = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.method === 'GET' && req.url === '/languages') return res.end(JSON.stringify([{ code: 'de', name: 'German', targets: ['fr', 'en'] }]));
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const b = JSON.parse(body);
+        calls.push(b);
+        res.end(JSON.stringify({ translatedText: b.q === 'Das Diplom ist echt.' ? 'Le diplôme est authentique.' : `[${b.target}] ${b.q}` }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    libre = await startHarness(undefined, { moreTranslation: [libreTranslateProvider(url, 'secret-key')] });
+  });
+  afterAll(async () => {
+    await libre?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it('when Apertium lacks the pair, then the next provider translates it and is named as the engine', async () => {
+    const client = apiClient(libre);
+    const p = await cast(libre, 'de', 'fr');
+
+    const c = await client.open(p, { message: 'Das Diplom ist echt.' });
+    const { translation } = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'done');
+
+    expect(translation).toMatchObject({ status: 'done', engine: 'libretranslate', route: ['de', 'fr'], text: 'Le diplôme est authentique.' });
+    expect(calls).toContainEqual({ q: 'Das Diplom ist echt.', source: 'de', target: 'fr', format: 'text', api_key: 'secret-key' });
+  });
 });

@@ -18,6 +18,7 @@ import { publishCatalog } from '../../db/procedures.js';
 import { loadTranslations } from '../../policy-areas/i18n.js';
 import { loadCatalog } from '../../policy-areas/catalog.js';
 import { apertiumProvider } from '../../activities/translation/apertium.js';
+import type { TranslationProvider } from '../../activities/translation/provider.js';
 import { createCaseWorker, workflowsPath } from '../../worker/create-worker.js';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -88,7 +89,15 @@ export async function startHarness(
     inProcessWorker = true,
     clock,
     translationUrl,
-  }: { inProcessWorker?: boolean; clock?: () => number; /** Where the worker finds Apertium (default: the one global-setup started). */ translationUrl?: string } = {},
+    moreTranslation = [],
+  }: {
+    inProcessWorker?: boolean;
+    clock?: () => number;
+    /** Where the worker finds Apertium (default: the one global-setup started). */
+    translationUrl?: string;
+    /** Providers tried after Apertium. */
+    moreTranslation?: TranslationProvider[];
+  } = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase();
   const database = createDatabase(testDb.url, { max: 5 });
@@ -106,7 +115,7 @@ export async function startHarness(
       taskQueue,
       db: database.db,
       workflowBundle: await workflowBundle(),
-      translation: [apertiumProvider(translationUrl ?? inject('apertiumUrl'))],
+      translation: [apertiumProvider(translationUrl ?? inject('apertiumUrl')), ...moreTranslation],
     });
     workers.push({ worker, done: worker.run() });
     return worker;
