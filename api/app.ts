@@ -21,6 +21,7 @@ import type { CaseGateway } from './case-gateway.js';
 import { forbidden, registerErrorHandler, unauthorized } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { authorityRoutes } from './routes/authorities.js';
+import { callbackRoutes } from './routes/callbacks.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { procedureRoutes } from './routes/procedures.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   clock?: () => number;
   /** Runs a draft procedure on a private time-skipping server (worker/dry-run.ts). */
   dryRun: (definition: ProcedureV2, scenario: Scenario) => Promise<DryRunReport>;
+  /** Verifies the references asynchronous translation providers send back; unset, no callback routes. */
+  callbackSecret?: string;
 }
 
 declare module 'fastify' {
@@ -69,6 +72,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  // eTranslation calls back with an HTML form post.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
   app.addHook('onSend', async (request, reply) => {
     if (request.language) reply.header('content-language', request.language);
   });
@@ -111,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(procedureRoutes, { deps, authenticate });
   await app.register(authorityRoutes, { deps, authenticate });
   await app.register(caseRoutes, { deps, authenticate });
+  await app.register(callbackRoutes, { deps });
   return app;
 }
 

@@ -32,6 +32,7 @@ const app = await buildApp({
   translations: await loadTranslations(),
   auth: await createAuthenticator(config.mode, config.auth),
   searchAttributes: config.temporal.searchAttributes,
+  callbackSecret: config.callbackSecret,
   // Loaded on first use: it brings the test server and a worker into the process.
   dryRun: async (d, sc) => (await import('../worker/dry-run.js')).dryRun(d, sc),
   logger: { level: config.logLevel },

@@ -39,6 +39,10 @@ export interface Config {
   apertiumUrl?: string;
   /** A LibreTranslate server, tried after Apertium for the pairs Apertium lacks. */
   libreTranslate?: { url: string; apiKey?: string };
+  /** The EU's eTranslation (asynchronous), tried last; its callbacks reach the API. */
+  eTranslation?: { url: string; application: string; password: string; callbackUrl: string };
+  /** Signs and verifies the references asynchronous providers hand back in their callbacks. */
+  callbackSecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +63,12 @@ function int(env: Record<string, string | undefined>, key: string, fallback: num
   return n;
 }
 
+function required(env: Record<string, string | undefined>, key: string): string {
+  const v = env[key];
+  if (!v) throw new ConfigError(`${key} is required with ETRANSLATION_URL`);
+  return v;
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const modeRaw = env.LIAISON_MODE ?? 'embedded';
   if (modeRaw !== 'embedded' && modeRaw !== 'production') {
@@ -74,6 +84,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     apertiumUrl: env.APERTIUM_URL || undefined,
+    eTranslation: env.ETRANSLATION_URL
+      ? {
+          url: env.ETRANSLATION_URL,
+          application: required(env, 'ETRANSLATION_APPLICATION'),
+          password: required(env, 'ETRANSLATION_PASSWORD'),
+          callbackUrl: required(env, 'ETRANSLATION_CALLBACK_URL'),
+        }
+      : undefined,
+    callbackSecret: env.ETRANSLATION_URL ? required(env, 'ETRANSLATION_CALLBACK_SECRET') : undefined,
     libreTranslate: env.LIBRETRANSLATE_URL ? { url: env.LIBRETRANSLATE_URL, apiKey: env.LIBRETRANSLATE_API_KEY || undefined } : undefined,
     temporal: {
       address: env.TEMPORAL_ADDRESS || 'localhost:7233',

@@ -6,11 +6,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eTranslationProvider } from '../activities/translation/etranslation.js';
 import { libreTranslateProvider } from '../activities/translation/libretranslate.js';
 import { startApertium, type RunningApertium } from '../lib/apertium.js';
 import { freePort } from '../lib/ports.js';
 import { authorities, officials } from '../db/schema/index.js';
-import { apiClient } from './support/api-client.js';
+import { apiClient, expectProblem } from './support/api-client.js';
 import { createParties, type Parties } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
 
@@ -151,4 +152,87 @@ describe('a LibreTranslate server after Apertium', () => {
     expect(translation).toMatchObject({ status: 'done', engine: 'libretranslate', route: ['de', 'fr'], text: 'Le diplôme est authentique.' });
     expect(calls).toContainEqual({ q: 'Das Diplom ist echt.', source: 'de', target: 'fr', format: 'text', api_key: 'secret-key' });
   });
+});
+
+describe('eTranslation, asynchronous', () => {
+  // eTranslation is the Commission's service, reachable only by registered applications: a
+  // stand-in speaks its protocol (Digest-authenticated JSON submission, then a form post to the
+  // callback URL we gave). It is a fake of a third-party service; Liaison's side is what is tested.
+  let server: Server;
+  let et: Harness;
+  let submissions: { body: Record<string, unknown>; authorization: string | undefined }[];
+  let failFirst: boolean;
+  beforeAll(async () => {
+    submissions = [];
+    server = createServer((req, res) => {
+      if (!req.headers.authorization?.startsWith('Digest ')) {
+        res.writeHead(401, { 'www-authenticate': 'Digest realm="eTranslation", qop="auth", nonce="n0nce"' });
+        return res.end();
+      }
+      let raw = '';
+      req.on('data', (d) => (raw += d));
+      req.on('end', () => {
+        const body = JSON.parse(raw);
+        submissions.push({ body, authorization: req.headers.authorization });
+        res.end(String(1000 + submissions.length));
+        // The answer comes later, as a form post to the callback URL.
+        const failing = failFirst && submissions.length === 1;
+        const form: Record<string, string> = failing
+          ? { 'error-code': '-20000', 'error-message': 'service overloaded', 'external-reference': body.externalReference }
+          : { 'request-id': String(1000 + submissions.length), 'target-language': body.targetLanguages[0], 'translated-text': 'Le diplôme est authentique.', 'external-reference': body.externalReference };
+        setTimeout(() => {
+          void et.app.inject({
+            method: 'POST',
+            url: new URL(failing ? body.errorCallback : body.requesterCallback).pathname,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            payload: new URLSearchParams(form).toString(),
+          });
+        }, 200);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/etranslation/api/askTranslate`;
+    et = await startHarness(undefined, {
+      moreTranslation: [eTranslationProvider({ url, application: 'Liaison', password: 'pw', callbackUrl: 'https://liaison.example/v1/callbacks/etranslation' })],
+    });
+  });
+  afterAll(async () => {
+    await et?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it('when Apertium lacks the pair, then the text is submitted to eTranslation and its callback completes the translation', async () => {
+    failFirst = false;
+    const client = apiClient(et);
+    const p = await cast(et, 'de', 'fr');
+
+    const c = await client.open(p, { message: 'Das Diplom ist echt.' });
+    const { translation } = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'done');
+
+    expect(translation).toMatchObject({ status: 'done', engine: 'etranslation', route: ['de', 'fr'], text: 'Le diplôme est authentique.' });
+    expect(submissions.at(-1)!.body).toMatchObject({ sourceLanguage: 'DE', targetLanguages: ['FR'], textToTranslate: 'Das Diplom ist echt.', domain: 'GEN' });
+    expect(submissions.at(-1)!.authorization).toMatch(/username="Liaison".*response="[0-9a-f]{32}"/);
+  });
+
+  it('when eTranslation reports an error, then the translation is retried and arrives; a forged callback is refused', async () => {
+    failFirst = true;
+    submissions = [];
+    const client = apiClient(et);
+    const p = await cast(et, 'de', 'fr');
+
+    const c = await client.open(p, { message: 'Das Diplom ist echt.' });
+    const retrying = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'retrying');
+    const forged = await et.app.inject({
+      method: 'POST',
+      url: '/v1/callbacks/etranslation',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ 'target-language': 'FR', 'translated-text': 'forged', 'external-reference': 'eyJ0YXNrVG9rZW4iOiJ4In0.bad' }).toString(),
+    });
+    const done = await translationOf(client, p.responder.login, c.id, (t) => t.status === 'done');
+
+    expect(retrying.translation.note).toMatch(/service overloaded/);
+    expectProblem(forged, 403);
+    expect(done.translation.text).toBe('Le diplôme est authentique.');
+    expect(submissions).toHaveLength(2);
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { runMigrations } from '../db/migrate.js';
 import { loadConfig, requireDatabaseUrl } from '../lib/config.js';
 import { connectWorker } from '../lib/temporal.js';
 import { apertiumProvider } from '../activities/translation/apertium.js';
+import { eTranslationProvider } from '../activities/translation/etranslation.js';
 import { libreTranslateProvider } from '../activities/translation/libretranslate.js';
 import { createCaseWorker } from './create-worker.js';
 
@@ -23,9 +24,11 @@ const worker = await createCaseWorker({
   translation: [
     ...(config.apertiumUrl ? [apertiumProvider(config.apertiumUrl)] : []),
     ...(config.libreTranslate ? [libreTranslateProvider(config.libreTranslate.url, config.libreTranslate.apiKey)] : []),
+    ...(config.eTranslation ? [eTranslationProvider(config.eTranslation)] : []),
   ],
+  callbackSecret: config.callbackSecret,
 });
-if (!config.apertiumUrl && !config.libreTranslate) console.log('worker: no APERTIUM_URL or LIBRETRANSLATE_URL: free text will be marked "no machine translation"');
+if (!config.apertiumUrl && !config.libreTranslate && !config.eTranslation) console.log('worker: no APERTIUM_URL or LIBRETRANSLATE_URL: free text will be marked "no machine translation"');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
 // Started by `npm start` with an IPC channel: if that supervisor dies, do not outlive it.
 process.on('disconnect', () => worker.shutdown());

@@ -10,8 +10,20 @@ export interface TranslationProvider {
   translate(text: string, from: string, to: string): Promise<string>;
 }
 
+/** A provider that answers later, by calling back (eTranslation): the activity completes from outside. */
+export interface AsyncTranslationProvider {
+  readonly name: string;
+  readonly async: true;
+  pairs(): Promise<Set<string>>;
+  /** `reference` comes back in the callback (lib/callback-reference.ts). */
+  submit(req: { text: string; from: string; to: string; reference: string }): Promise<void>;
+}
+
+export type AnyTranslationProvider = TranslationProvider | AsyncTranslationProvider;
+export const isAsync = (p: AnyTranslationProvider): p is AsyncTranslationProvider => 'async' in p && p.async === true;
+
 export interface Route {
-  provider: TranslationProvider;
+  provider: AnyTranslationProvider;
   /** Languages in order: [from, to] for a direct pair, [from, pivot, to] through a pivot. */
   languages: string[];
 }
@@ -21,10 +33,11 @@ export interface Route {
  * intermediate language of the same provider (pt→en through es with Apertium). Null when no
  * provider can do it. A provider that cannot be reached throws: the activity retries.
  */
-export async function planRoute(providers: TranslationProvider[], from: string, to: string): Promise<Route | null> {
+export async function planRoute(providers: AnyTranslationProvider[], from: string, to: string): Promise<Route | null> {
   const all = await Promise.all(providers.map(async (p) => ({ p, pairs: await p.pairs() })));
   for (const { p, pairs } of all) if (pairs.has(`${from}>${to}`)) return { provider: p, languages: [from, to] };
-  for (const { p, pairs } of all) {
+  // A pivot chains two translations in one activity: only providers that answer at once.
+  for (const { p, pairs } of all.filter(({ p }) => !isAsync(p))) {
     const pivots = [...pairs].filter((x) => x.startsWith(`${from}>`)).map((x) => x.split('>')[1]).sort();
     const pivot = pivots.find((m) => pairs.has(`${m}>${to}`));
     if (pivot) return { provider: p, languages: [from, pivot, to] };

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { caseTranslations } from '../../db/schema/index.js';
-import { planRoute, type TranslationProvider } from './provider.js';
+import { CompleteAsyncError, Context } from '@temporalio/activity';
+import { signReference } from '../../lib/callback-reference.js';
+import { isAsync, planRoute, type AnyTranslationProvider } from './provider.js';
+
+const pick = ({ caseId, seq, field, from, to }: TranslateTextInput) => ({ caseId, seq, field, from, to });
 
 export interface TranslateTextInput {
   caseId: string;
@@ -18,7 +22,7 @@ export interface TranslateTextInput {
  * reached is recorded as "retrying" and the error rethrown, so Temporal retries the activity
  * while the case goes on.
  */
-export function translateTextActivity(db: Db, providers: TranslationProvider[]) {
+export function translateTextActivity(db: Db, providers: AnyTranslationProvider[], callbackSecret?: string) {
   const record = (i: TranslateTextInput, row: { status: string; text?: string | null; engine?: string | null; route?: string[] | null; note?: string | null }) =>
     db
       .insert(caseTranslations)
@@ -38,12 +42,22 @@ export function translateTextActivity(db: Db, providers: TranslationProvider[]) 
         await record(i, { status: 'unsupported', note, text: null, engine: null, route: null });
         return { status: 'unsupported' };
       }
+      const provider = route.provider;
+      if (isAsync(provider)) {
+        if (!callbackSecret) throw new Error(`${provider.name} needs a callback secret (ETRANSLATION_CALLBACK_SECRET)`);
+        const reference = signReference({ taskToken: Buffer.from(Context.current().info.taskToken).toString('base64'), ...pick(i) }, callbackSecret);
+        await record(i, { status: 'pending', note: `submitted to ${provider.name}, waiting for its answer`, engine: provider.name, route: route.languages });
+        await provider.submit({ text: i.text, from: i.from, to: i.to, reference });
+        // POST /v1/callbacks/etranslation completes this activity when the translation arrives.
+        throw new CompleteAsyncError();
+      }
       let text = i.text;
-      for (let k = 0; k + 1 < route.languages.length; k++) text = await route.provider.translate(text, route.languages[k], route.languages[k + 1]);
+      for (let k = 0; k + 1 < route.languages.length; k++) text = await provider.translate(text, route.languages[k], route.languages[k + 1]);
       const pivot = route.languages.length > 2 ? ` through ${route.languages[1]}` : '';
-      await record(i, { status: 'done', text, engine: route.provider.name, route: route.languages, note: `machine translation ${i.from}→${i.to}${pivot}` });
+      await record(i, { status: 'done', text, engine: provider.name, route: route.languages, note: `machine translation ${i.from}→${i.to}${pivot}` });
       return { status: 'done' };
     } catch (err) {
+      if (err instanceof CompleteAsyncError) throw err;
       await record(i, { status: 'retrying', note: `machine translation unavailable, retrying: ${(err as Error).message}` }).catch(() => {});
       throw err;
     }

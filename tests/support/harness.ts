@@ -18,7 +18,7 @@ import { publishCatalog } from '../../db/procedures.js';
 import { loadTranslations } from '../../policy-areas/i18n.js';
 import { loadCatalog } from '../../policy-areas/catalog.js';
 import { apertiumProvider } from '../../activities/translation/apertium.js';
-import type { TranslationProvider } from '../../activities/translation/provider.js';
+import type { AnyTranslationProvider } from '../../activities/translation/provider.js';
 import { createCaseWorker, workflowsPath } from '../../worker/create-worker.js';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -32,6 +32,9 @@ try {
 } catch {
   // Already installed in this fork.
 }
+
+/** Signs asynchronous translation callbacks in tests (production: ETRANSLATION_CALLBACK_SECRET). */
+export const CALLBACK_SECRET = 'test-callback-secret';
 
 export interface TemporalHandles {
   client: Client;
@@ -96,7 +99,7 @@ export async function startHarness(
     /** Where the worker finds Apertium (default: the one global-setup started). */
     translationUrl?: string;
     /** Providers tried after Apertium. */
-    moreTranslation?: TranslationProvider[];
+    moreTranslation?: AnyTranslationProvider[];
   } = {},
 ): Promise<Harness> {
   const testDb = await createTestDatabase();
@@ -116,6 +119,7 @@ export async function startHarness(
       db: database.db,
       workflowBundle: await workflowBundle(),
       translation: [apertiumProvider(translationUrl ?? inject('apertiumUrl')), ...moreTranslation],
+      callbackSecret: CALLBACK_SECRET,
     });
     workers.push({ worker, done: worker.run() });
     return worker;
@@ -134,6 +138,7 @@ export async function startHarness(
     translations: await loadTranslations(),
     auth,
     searchAttributes: t.searchAttributes,
+    callbackSecret: CALLBACK_SECRET,
     // Loaded on first use: it brings the test server and a worker into the process.
     dryRun: async (d, sc) => (await import('../../worker/dry-run.js')).dryRun(d, sc),
     // Unexpected errors (500s) are logged; everything else would drown the test output.
