@@ -73,7 +73,7 @@ export async function seedDemo(db: Db): Promise<{ authorities: number; officials
 
 /**
  * The directory at IMI's scale (db/generate-directory.ts) for the demo, generated once: on a
- * database with fewer authorities than that, the generated ones are added (about half a minute).
+ * database with fewer authorities than that, the generated ones are added (about a minute on two cores).
  */
 export async function ensureImiScaleDirectory(db: Db, log: (line: string) => void): Promise<{ authorities: number; officials: number }> {
   const count = async () => {
