@@ -4,7 +4,6 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   patched,
   proxyActivities,
@@ -13,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
-import { CaseError } from './case-machine.js';
+import { asFailure, runDeadlines } from './case-loop.js';
 import {
   interpretedActionUpdate,
   openedRecordUpdate,
@@ -39,20 +38,8 @@ const { translateText } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-function asFailure(err: unknown): unknown {
-  if (err instanceof CaseError) return ApplicationFailure.create({ type: err.type, message: err.message, nonRetryable: true });
-  return err;
-}
-
 export async function interpretedCase(input: InterpretedCaseInput): Promise<{ status: string; seq: number }> {
   const type = workflowInfo().workflowType;
-  if (type !== input.procedure.id) {
-    throw ApplicationFailure.create({
-      type: 'UnknownProcedure',
-      message: `workflow type ${type} does not run procedure ${input.procedure.id}`,
-      nonRetryable: true,
-    });
-  }
   let machine: Interpreter;
   try {
     machine = new Interpreter(input, Date.now());
@@ -124,18 +111,7 @@ export async function interpretedCase(input: InterpretedCaseInput): Promise<{ st
   translate(started[0].seq, input.message, input.startedBy.language);
   opened = true;
 
-  while (!machine.finished) {
-    const next = machine.timers()[0];
-    const seen = changes;
-    // Any action can move the deadlines, so every change wakes the loop to re-plan its timer.
-    if (!next) {
-      await condition(() => changes !== seen);
-      continue;
-    }
-    const wait = next.at - Date.now();
-    const changed = wait > 0 && (await condition(() => changes !== seen, wait));
-    if (!changed) await persist(machine.fireDue(Date.now()));
-  }
+  await runDeadlines(machine, () => changes, persist);
   await writes;
   await Promise.all(translations);
   await condition(allHandlersFinished);

@@ -4,7 +4,6 @@
  */
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   proxyActivities,
   setHandler,
@@ -12,7 +11,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities/index.js';
-import { CaseError, CaseMachine, replyDeadline } from './case-machine.js';
+import { asFailure, runDeadlines } from './case-loop.js';
+import { CaseMachine, replyDeadline } from './case-machine.js';
 import {
   actionUpdates,
   CASE_ACTIONS,
@@ -37,19 +37,7 @@ const { recordTransition } = proxyActivities<CaseActivities>({
 /** The workflow sandbox has no structuredClone; snapshots are plain JSON anyway. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
-function asFailure(err: unknown): unknown {
-  if (err instanceof CaseError) return ApplicationFailure.create({ type: err.type, message: err.message, nonRetryable: true });
-  return err;
-}
-
 export async function requestReplyCase(input: CaseInput): Promise<CaseOutcome> {
-  if (workflowInfo().workflowType !== input.procedure.id) {
-    throw ApplicationFailure.create({
-      type: 'UnknownProcedure',
-      message: `workflow type ${workflowInfo().workflowType} does not run procedure ${input.procedure.id}`,
-      nonRetryable: true,
-    });
-  }
   const machine = new CaseMachine(input, Date.now());
   let opened = false;
   let changes = 0;
@@ -94,18 +82,7 @@ export async function requestReplyCase(input: CaseInput): Promise<CaseOutcome> {
   await persist(machine.submitted(input.submittedBy));
   opened = true;
 
-  while (!machine.finished) {
-    const next = machine.timers()[0];
-    const seen = changes;
-    // Any action can move the deadlines, so every change wakes the loop to re-plan its timer.
-    if (!next) {
-      await condition(() => changes !== seen);
-      continue;
-    }
-    const wait = next.at - Date.now();
-    const changed = wait > 0 && (await condition(() => changes !== seen, wait));
-    if (!changed) await persist(machine.fireDue(Date.now()));
-  }
+  await runDeadlines(machine, () => changes, persist);
   await writes;
   await condition(allHandlersFinished);
   return { status: machine.state.status, seq: machine.state.seq };
