@@ -31,6 +31,8 @@ export class HttpProblem extends Error {
 
 export const badRequest = (detail: string, errors?: ProblemField[]) =>
   new HttpProblem(400, 'invalid-request', 'The request is not valid', detail, errors);
+/** A 400 listing every problem, each with the path of the field it is about. */
+export const invalidFields = (errors: ProblemField[]) => badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
 export const unauthorized = (detail: string) =>
   new HttpProblem(401, 'unauthenticated', 'Authentication required', detail, undefined, {
     'www-authenticate': 'Bearer realm="liaison"',
@@ -69,7 +71,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
         message: v.message ?? 'is not valid',
       }));
-      problem = badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
+      problem = invalidFields(errors);
     }
     if (!problem && error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.

@@ -116,3 +116,30 @@ export async function competentAuthorities(db: DbOrTx, area: string, countries: 
 export async function machineTranslations(db: DbOrTx, caseId: string, language: string) {
   return db.select().from(caseTranslations).where(and(eq(caseTranslations.caseId, caseId), eq(caseTranslations.targetLanguage, language)));
 }
+
+export interface TranslationKey {
+  caseId: string;
+  seq: number;
+  field: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Records where a machine translation stands (the activity and eTranslation's callback both write
+ * here). A finished translation is never overwritten by a late retry's status.
+ */
+export async function recordTranslation(
+  db: DbOrTx,
+  k: TranslationKey,
+  row: { status: string; text?: string | null; engine?: string | null; route?: string[] | null; note?: string | null },
+): Promise<void> {
+  await db
+    .insert(caseTranslations)
+    .values({ caseId: k.caseId, seq: k.seq, field: k.field, sourceLanguage: k.from, targetLanguage: k.to, ...row })
+    .onConflictDoUpdate({
+      target: [caseTranslations.caseId, caseTranslations.seq, caseTranslations.field, caseTranslations.targetLanguage],
+      set: { ...row, updatedAt: sql`now()` },
+      setWhere: sql`${caseTranslations.status} <> 'done'`,
+    });
+}

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { caseTranslations } from '../../db/schema/index.js';
+import { recordTranslation } from '../../db/queries.js';
 import { CompleteAsyncError, Context } from '@temporalio/activity';
 import { signReference } from '../../lib/callback-reference.js';
 import { isAsync, planRoute, type AnyTranslationProvider } from './provider.js';
@@ -23,16 +22,7 @@ export interface TranslateTextInput {
  * while the case goes on.
  */
 export function translateTextActivity(db: Db, providers: AnyTranslationProvider[], callbackSecret?: string) {
-  const record = (i: TranslateTextInput, row: { status: string; text?: string | null; engine?: string | null; route?: string[] | null; note?: string | null }) =>
-    db
-      .insert(caseTranslations)
-      .values({ caseId: i.caseId, seq: i.seq, field: i.field, sourceLanguage: i.from, targetLanguage: i.to, ...row })
-      .onConflictDoUpdate({
-        target: [caseTranslations.caseId, caseTranslations.seq, caseTranslations.field, caseTranslations.targetLanguage],
-        set: { ...row, updatedAt: sql`now()` },
-        // A finished translation is never overwritten by a late retry's status.
-        setWhere: sql`${caseTranslations.status} <> 'done'`,
-      });
+  const record = (i: TranslateTextInput, row: Parameters<typeof recordTranslation>[2]) => recordTranslation(db, i, row);
 
   return async function translateText(i: TranslateTextInput): Promise<{ status: string }> {
     try {

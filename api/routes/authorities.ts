@@ -4,7 +4,7 @@ import { findAuthorities } from '../../db/queries.js';
 import { competences as competenceTable, type Authority } from '../../db/schema/index.js';
 import { inArray } from 'drizzle-orm';
 import type { App, AppDeps, Authenticate } from '../app.js';
-import { badRequest, forbidden, notFound } from '../errors.js';
+import { badRequest, forbidden, invalidFields, notFound } from '../errors.js';
 import { problemResponses } from '../schemas.js';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$' });
@@ -135,7 +135,7 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
       const problems = b.areas.filter((a) => !catalog.areas.has(a)).map((a, i) => ({ path: `body.areas.${i}`, message: `${a} is not a legal area` }));
       const known = b.competences?.length ? await db.select({ id: competenceTable.id }).from(competenceTable).where(inArray(competenceTable.id, b.competences)) : [];
       for (const c of b.competences ?? []) if (!known.some((k) => k.id === c)) problems.push({ path: 'body.competences', message: `${c} is not in the vocabulary` });
-      if (problems.length) throw badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+      if (problems.length) throw invalidFields(problems);
       const existed = (await findAuthorities(db, [id])).has(id);
       const saved = await saveAuthority(
         db,

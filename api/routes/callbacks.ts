@@ -4,8 +4,7 @@
  * the reference's signature is the authentication, and it names the one activity to complete.
  */
 import { Type } from '@sinclair/typebox';
-import { sql } from 'drizzle-orm';
-import { caseTranslations } from '../../db/schema/index.js';
+import { recordTranslation } from '../../db/queries.js';
 import { verifyReference, type TranslationReference } from '../../lib/callback-reference.js';
 import type { App, AppDeps } from '../app.js';
 import { forbidden } from '../errors.js';
@@ -30,14 +29,7 @@ export async function callbackRoutes(app: App, { deps }: { deps: AppDeps }) {
     return r;
   };
   const record = (r: TranslationReference, row: { status: string; text?: string; note: string }) =>
-    db
-      .insert(caseTranslations)
-      .values({ caseId: r.caseId, seq: r.seq, field: r.field, sourceLanguage: r.from, targetLanguage: r.to, engine: 'etranslation', route: [r.from, r.to], ...row })
-      .onConflictDoUpdate({
-        target: [caseTranslations.caseId, caseTranslations.seq, caseTranslations.field, caseTranslations.targetLanguage],
-        set: { ...row, updatedAt: sql`now()` },
-        setWhere: sql`${caseTranslations.status} <> 'done'`,
-      });
+    recordTranslation(db, r, { engine: 'etranslation', route: [r.from, r.to], ...row });
 
   app.post(
     '/v1/callbacks/etranslation',

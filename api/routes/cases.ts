@@ -10,7 +10,7 @@ import { CASE_ACTIONS, type InterpretedCaseInput } from '../../workflows/contrac
 import type { ActionInput } from '../../workflows/interpreter.js';
 import { type App, type AppDeps, type Authenticate, viewerOf } from '../app.js';
 import { caseSummary, caseView, partyIds } from '../case-view.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { badRequest, conflict, forbidden, invalidFields, notFound, unprocessable } from '../errors.js';
 import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
 import { resolveRecipients, resolveStartParties } from '../parties.js';
 import { ActionBody, CaseSummary, CaseView, CreateCaseBody, problemResponses } from '../schemas.js';
@@ -22,7 +22,6 @@ const IdempotencyHeaders = Type.Object({
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const ActionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }) });
 
-const refuse = (problems: FormProblem[]) => badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
 
 export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
   const { db, gateway } = deps;
@@ -89,7 +88,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       if (d.start.replyDate === 'required' && body.replyBy === undefined) problems.push({ path: 'body.replyBy', message: 'is required' });
       if (!d.start.replyDate && body.replyBy !== undefined) problems.push({ path: 'body.replyBy', message: `${d.id} has no reply date` });
       if (body.replyBy !== undefined) checkReplyDate(body.replyBy, 'body.replyBy', problems, (deps.clock ?? Date.now)());
-      if (problems.length) throw refuse(problems);
+      if (problems.length) throw invalidFields(problems);
 
       const key = request.headers['idempotency-key'];
       const caseId = caseIdFor(official.login, key);
@@ -207,7 +206,7 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
         if (!d) problems.push({ path: 'body.recipients', message: 'this case has no recipients' });
         else input.recipients = await resolveRecipients(db, d, { recipients, recipientCountries }, problems);
       }
-      if (problems.length) throw refuse(problems);
+      if (problems.length) throw invalidFields(problems);
       await gateway.act(row.id, action, { actor: actorOf(official), input }, request.headers['idempotency-key']);
       return view((await findCase(db, row.id))!, request);
     },

@@ -5,7 +5,7 @@ import { checkProcedure } from '../../policy-areas/check.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
 import type { Scenario } from '../../worker/dry-run.js';
 import type { App, AppDeps, Authenticate } from '../app.js';
-import { badRequest, forbidden, notFound, unprocessable, versionConflict } from '../errors.js';
+import { forbidden, invalidFields, notFound, unprocessable, versionConflict } from '../errors.js';
 import { problemResponses } from '../schemas.js';
 
 const ProcedureSummary = Type.Object({
@@ -194,7 +194,7 @@ export async function procedureRoutes(app: App, { deps, authenticate }: { deps: 
         ...(s.action && !d.actions[s.action] ? [{ path: `body.scenario.steps.${i}.action`, message: `${d.id} has no action ${s.action}` }] : []),
         ...(s.as && !d.roles[s.as] ? [{ path: `body.scenario.steps.${i}.as`, message: `${d.id} has no role ${s.as}` }] : []),
       ]);
-      if (unknown.length) throw badRequest(unknown.map((p) => `${p.path} ${p.message}`).join('; '), unknown);
+      if (unknown.length) throw invalidFields(unknown);
       return deps.dryRun(d, scenario as Scenario);
     },
   );
