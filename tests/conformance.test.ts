@@ -4,16 +4,17 @@
  * legal lengths. The path is planned on the pure interpreter (support/conformance-driver.ts); this
  * test replays it through HTTP, Temporal and PostgreSQL and checks each step lands where planned.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorities, officials } from '../db/schema/index.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { Form } from '../policy-areas/types.js';
-import { testServerExecutable } from '../scripts/lib/test-server.js';
 import { apiClient } from './support/api-client.js';
 import { answersFor, walkToEnd, WALK_AUTHORITIES } from './support/conformance-driver.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { eventually } from './support/eventually.js';
+import type { Harness } from './support/harness.js';
+import { startTimeSkippingHarness } from './support/time-skipping.js';
 
 const DAY = 86_400_000;
 const catalog = await loadCatalog();
@@ -22,14 +23,14 @@ const definitions = [...catalog.procedures.values()].sort((a, b) => a.id.localeC
 let env: TestWorkflowEnvironment;
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
+let close: () => Promise<void>;
 let skippedAhead = 0;
 
 /** The walk's placeholder authorities, plus the ones its effects name, each with one official. */
 const loginOf = (authorityId: string) => authorityId.toLowerCase();
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await testServerExecutable() } });
   // The API checks reply dates against the test server's skipped-ahead time, as the workflows do.
-  h = await startHarness({ client: env.client, connection: env.nativeConnection, searchAttributes: false }, { clock: () => Date.now() + skippedAhead });
+  ({ env, h, close } = await startTimeSkippingHarness({ clock: () => Date.now() + skippedAhead }));
   api = apiClient(h);
   const all = [...Object.values(WALK_AUTHORITIES).flat(), { authorityId: 'FR-OTHER', country: 'FR' }, { authorityId: 'NL-RECIPIENT', country: 'NL' }];
   const areas = [...catalog.areas.keys()];
@@ -40,10 +41,7 @@ beforeAll(async () => {
     ...coordinators.map((p) => ({ login: loginOf(p.authorityId), name: p.authorityId, authorityId: p.authorityId, roles: ['official', 'coordinator'] })),
   ]);
 }, 60_000);
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
-});
+afterAll(async () => close?.());
 
 interface CaseJson {
   id: string;
@@ -57,16 +55,6 @@ function loginFor(def: ProcedureV2, role: string): string {
   const r = def.roles[role];
   if (r.party === 'coordinator') return loginOf(`${WALK_AUTHORITIES[def.roles[r.of!].party][0].country}-COORDINATOR`);
   return loginOf(WALK_AUTHORITIES[r.party][0].authorityId);
-}
-
-async function waitFor(login: string, id: string, ok: (v: CaseJson) => boolean, what: string): Promise<CaseJson> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const v = (await api.get(login, `/v1/cases/${id}`)).json() as CaseJson;
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 1000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('every procedure through the real system', () => {
@@ -104,7 +92,7 @@ describe('every procedure through the real system', () => {
         expect(due, `${path.join(' → ')} → ${step.id} should be running: ${JSON.stringify(c.deadlines)}`).toBeDefined();
         const wait = Date.parse(due!.due) - (await env.currentTimeMs());
         if (wait > 0) await env.sleep(wait + 60_000);
-        c = await waitFor(starter, c.id, (v) => v.status === step.status, `${step.id} to move the case to ${step.status}`);
+        c = await eventually(() => api.get(starter, `/v1/cases/${c.id}`).then((r) => r.json() as CaseJson), (v) => v.status === step.status, `${step.id} to move the case to ${step.status}`, { intervalMs: 50 });
         path.push(`${step.id} expires`);
       }
     }

@@ -3,12 +3,13 @@
  * the one-week acceptance window and the agreed reply date. Nothing is shortened: the test server
  * jumps over the days while the real worker, activities and PostgreSQL run as usual.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServerExecutable } from '../scripts/lib/test-server.js';
 import { apiClient } from './support/api-client.js';
 import { createParties, isoDate, type Parties } from './support/factories.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { eventually } from './support/eventually.js';
+import type { Harness } from './support/harness.js';
+import { startTimeSkippingHarness } from './support/time-skipping.js';
 import { recordQuery } from '../workflows/contract.js';
 import { recordHistory } from './support/histories.js';
 
@@ -18,27 +19,12 @@ const DAY = 24 * HOUR;
 let env: TestWorkflowEnvironment;
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await testServerExecutable() } });
-  // The test server has no custom search attributes, so the workflow must not set them there.
-  h = await startHarness({ client: env.client, connection: env.nativeConnection, searchAttributes: false });
+  ({ env, h, close } = await startTimeSkippingHarness());
   api = apiClient(h);
 });
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
-});
-
-/** A timer firing is followed by a workflow task and an activity: wait for the row to show it. */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+afterAll(async () => close?.());
 
 const view = (p: Parties, id: string, login = p.requester.login) => api.get(login, `/v1/cases/${id}`).then((r) => r.json());
 const actions = (v: { timeline: { action: string }[] }) => v.timeline.map((e) => e.action);

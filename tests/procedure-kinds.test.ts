@@ -5,16 +5,17 @@
  * granted when the host misses its deadline, a SOLVIT case with stages, a notification the
  * Commission confirms and sends on.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../policy-areas/calendar.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import type { Form } from '../policy-areas/types.js';
-import { testServerExecutable } from '../scripts/lib/test-server.js';
 import { apiClient, expectProblem } from './support/api-client.js';
 import { answersFor } from './support/conformance-driver.js';
 import { authorityWithOfficial } from './support/factories.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { eventually } from './support/eventually.js';
+import type { Harness } from './support/harness.js';
+import { startTimeSkippingHarness } from './support/time-skipping.js';
 import { recordHistory } from './support/histories.js';
 
 const DAY = 86_400_000;
@@ -24,30 +25,19 @@ const form = (procedure: string, id: string) => catalog.procedures.get(procedure
 let env: TestWorkflowEnvironment;
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: await testServerExecutable() } });
-  h = await startHarness({ client: env.client, connection: env.nativeConnection, searchAttributes: false });
+  ({ env, h, close } = await startTimeSkippingHarness());
   api = apiClient(h);
 });
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
-});
+afterAll(async () => close?.());
 
 async function skipDays(days: number) {
   await env.sleep(days * DAY);
 }
 
-/** A timer firing is followed by a workflow task and an activity: wait for the row to show it. */
-async function eventually(login: string, id: string, ok: (v: CaseJson) => boolean, what: string): Promise<CaseJson> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const v = (await api.get(login, `/v1/cases/${id}`)).json() as CaseJson;
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const caseWhen = (login: string, id: string, ok: (v: CaseJson) => boolean, what: string) =>
+  eventually(() => api.get(login, `/v1/cases/${id}`).then((r) => r.json() as CaseJson), ok, what);
 
 interface CaseJson {
   id: string;
@@ -153,7 +143,7 @@ describe('an application', () => {
     await skipDays(1);
     const beforeDue = await ok(api.get(host.login, `/v1/cases/${app.id}`));
     await env.sleep(hostDue - (await env.currentTimeMs()) + 60_000);
-    const deemed = await eventually(host.login, app.id, (v) => v.final, 'the deemed grant');
+    const deemed = await caseWhen(host.login, app.id, (v) => v.final, 'the deemed grant');
     const lateIssue = await api.act(host.login, app.id, 'issue');
     await recordHistory(h.temporal.client, `case-${app.id}`, 'epc-deemed-granted');
 
@@ -188,7 +178,7 @@ describe('a case with stages', () => {
     const accepted = await ok(api.act(lead.login, c.id, 'accept'));
     const coordinatorBefore = await api.get(coordinator.login, `/v1/cases/${c.id}`);
     await skipDays(10 * 7 + 1);
-    const late = await eventually(lead.login, c.id, (v) => v.flags.includes('not-solved-in-time'), 'the 10-week flag');
+    const late = await caseWhen(lead.login, c.id, (v) => v.flags.includes('not-solved-in-time'), 'the 10-week flag');
     const coordinatorAfter = await ok(api.get(coordinator.login, `/v1/cases/${c.id}`));
     await ok(api.act(lead.login, c.id, 'propose-solution', { answers: answersFor(form('solvit-case', 'solution')) }));
     const resolved = await ok(api.act(homeCentre.login, c.id, 'accept-solution'));
