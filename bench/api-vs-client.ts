@@ -25,6 +25,7 @@ import { repoRoot } from '../scripts/lib/temporal-cli.js';
 import { cpuDelta, cpuSnapshot, machineCpu } from './lib/cpu.js';
 import { actorOf } from '../api/idempotency.js';
 import { apiCase, clientCase, devToken, runBatch, STEPS, type ApiContext, type BatchResult, type CaseTiming, type ClientContext } from './lib/flows.js';
+import type { PathFigures } from './lib/rounds.js';
 import { listProcesses } from './lib/services.js';
 import { startStack, type ShutdownReport, type Stack } from './lib/stack.js';
 import { summarize, type Summary } from './lib/stats.js';
@@ -64,18 +65,6 @@ function options() {
 
 const log = (msg: string) => console.log(msg);
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-
-interface PathFigures {
-  cases: number;
-  errors: number;
-  wallMs: number;
-  casesPerSec: number;
-  steps: Record<string, Summary>;
-  /** CPU milliseconds per case of each process tree while this path ran; `others` is the rest of the machine. */
-  cpuMsPerCase: Record<string, number>;
-  /** Share of the machine's CPU time that was busy while this path ran (all processes, 0..1). */
-  machineBusy: number;
-}
 
 function figures(batches: BatchResult[], cpu: Record<string, number>, machine: { busy: number; total: number }): PathFigures {
   const timings: CaseTiming[] = batches.flatMap((b) => b.timings);
