@@ -100,8 +100,9 @@ export function caseInput(ctx: ClientContext): InterpretedCaseInput {
     caseId: randomUUID(),
     procedure: ctx.procedure,
     parties: {
-      requester: [{ authorityId: ctx.requester.authorityId, country: ctx.requester.country }],
-      responder: [{ authorityId: ctx.responder.authorityId, country: ctx.responder.country }],
+      // As the API resolves them: with the language each reads, so free text is machine-translated on both paths.
+      requester: [{ authorityId: ctx.requester.authorityId, country: ctx.requester.country, language: ctx.requester.language }],
+      responder: [{ authorityId: ctx.responder.authorityId, country: ctx.responder.country, language: ctx.responder.language }],
     },
     startedBy: ctx.requester,
     answers: body.answers as Answers,
