@@ -131,6 +131,8 @@ async function write(db: Db, row: CaseInsert, events: CaseEvent[]): Promise<void
         })),
       )
       .onConflictDoNothing();
+    // The scoreboard's facts follow the events in the same transaction, so they never disagree.
+    await tx.execute(sql`select liaison_refresh_exchange_facts(array[${row.id}]::uuid[])`);
   });
 }
 

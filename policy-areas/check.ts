@@ -81,6 +81,7 @@ function referenceProblems(d: ProcedureV2, areas?: Set<string>): DefinitionProbl
   if (sb?.accepted) action('/scoreboard/accepted', sb.accepted);
   if (sb?.replied) action('/scoreboard/replied', sb.replied);
   if (sb?.survey) action('/scoreboard/survey', sb.survey);
+  if (sb?.withdrawn) action('/scoreboard/withdrawn', sb.withdrawn);
   if (sb?.agreedDate && !has(d.deadlines, sb.agreedDate)) out.push({ path: '/scoreboard/agreedDate', message: `unknown deadline "${sb.agreedDate}"` });
   for (const [id, f] of Object.entries(d.forms)) {
     const ids = new Set<string>();

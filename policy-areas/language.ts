@@ -132,6 +132,9 @@ export const ProcedureSchema = Type.Object(
           accepted: Type.Optional(Type.String({ description: 'Action that counts as acceptance (indicator 1)' })),
           replied: Type.Optional(Type.String({ description: 'Action that counts as the reply (indicators 2, 3)' })),
           agreedDate: Type.Optional(Type.String({ description: 'Deadline that holds the agreed reply date (indicator 3)' })),
+          withdrawn: Type.Optional(
+            Type.String({ description: 'Action that withdraws the request (indicator 1 leaves out requests withdrawn within the week unless accepted)' }),
+          ),
           survey: Type.Optional(Type.String({ description: 'Action carrying the timeliness/efforts ratings (indicators 4, 5)' })),
         },
         { additionalProperties: false },

@@ -46,7 +46,7 @@ describe('a professional-qualifications information request', () => {
     for (const res of [accepted, proposed, agreed, asked, provided, replied, closed]) expect(res.statusCode, res.body).toBe(200);
     expect(created).toMatchObject({
       status: 'submitted',
-      procedure: { id: 'pq-information-request', version: 2, kind: 'request-reply' },
+      procedure: { id: 'pq-information-request', version: 3, kind: 'request-reply' },
       yourRoles: ['requester'],
       workflow: { id: `case-${created.id}`, type: 'pq-information-request' },
       parties: { requester: [{ authorityId: p.requester.authorityId, country: 'DE' }], responder: [{ authorityId: p.responder.authorityId, country: 'FR' }] },

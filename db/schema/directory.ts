@@ -81,6 +81,11 @@ export const officials = pgTable(
     roles: text().array().notNull(),
     /** Preferred language (ISO 639-1); when unset the API follows the request's Accept-Language. */
     language: text(),
+    /**
+     * For coordinators: the legal areas they coordinate in their country (IMI's LIMIC/DIMIC).
+     * Empty means every area (the national IMI coordinator).
+     */
+    coordinatorAreas: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [index('officials_authority_idx').on(t.authorityId)],
 );

@@ -1,2 +1,3 @@
 export * from './cases.js';
 export * from './directory.js';
+export * from './supervision.js';
