@@ -3,6 +3,7 @@
  * DATABASE_URL), a Temporal dev server (or the cluster in TEMPORAL_ADDRESS) and Apertium. Each test file
  * then makes its own database and task queue, so files share no data.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/embedded-postgres.js';
@@ -18,14 +19,22 @@ declare module 'vitest' {
     temporalCli: string;
     /** Apertium's HTTP server for machine translation (Debian packages, see .ci/run). */
     apertiumUrl: string;
+    /** The browser tests/dashboard.test.ts drives through playwright-core. */
+    chromium: string;
   }
 }
+
+/** Debian's Chromium: playwright-core downloads no browser of its own. */
+const CHROMIUM = '/usr/bin/chromium';
 
 let pg: RunningPostgres | undefined;
 let temporal: DevServer | undefined;
 let apertium: RunningApertium | undefined;
 
 export default async function setup(project: TestProject) {
+  // Checked first: the dashboard test drives a real browser, and finding that out after the
+  // servers started would cost a minute for a one-line answer.
+  if (!existsSync(CHROMIUM)) throw new Error(`no ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
   const cli = await findTemporalCli({ log: (m) => console.log(m) });
   if (!cli) throw new Error('no Temporal CLI: run `npm run provision` (needs Go) or set TEMPORAL_CLI');
   const dataDir = `.data/test-${process.pid}`;
@@ -46,6 +55,7 @@ export default async function setup(project: TestProject) {
   if (!findApertium()) throw new Error(`no apertium-apy: install Debian's ${APERTIUM_PACKAGES.join(' ')} (.ci/run does)`);
   apertium = await startApertium({ port: await freePort() });
   project.provide('apertiumUrl', apertium.url);
+  project.provide('chromium', CHROMIUM);
   project.provide('pgAdminUrl', pgUrl);
   project.provide('temporalAddress', address);
   project.provide('temporalCli', cli);
