@@ -25,7 +25,9 @@ import { callbackRoutes } from './routes/callbacks.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { procedureRoutes } from './routes/procedures.js';
+import { sessionRoutes } from './routes/session.js';
 import { CaseSummary, CaseView, Problem } from './schemas.js';
+import { requestToken } from './session.js';
 
 export interface AppDeps {
   mode: Mode;
@@ -95,11 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  /** Resolves the bearer token to a registered official; routes call it first. */
+  /** Resolves the bearer token (or, for GET and HEAD, the session cookie) to a registered official; routes call it first. */
   const authenticate = async (request: FastifyRequest): Promise<OfficialWithAuthority> => {
-    const header = request.headers.authorization;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) throw unauthorized('send a bearer token in the Authorization header');
+    const token = requestToken(request);
     let login: string;
     try {
       login = await deps.auth.verify(token);
@@ -115,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(sessionRoutes, { deps, authenticate });
   await app.register(procedureRoutes, { deps, authenticate });
   await app.register(authorityRoutes, { deps, authenticate });
   await app.register(caseRoutes, { deps, authenticate });
