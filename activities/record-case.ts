@@ -49,6 +49,8 @@ export function rowOfRecord(r: CaseRecord, workflowType: string, requestHash: st
     initiatorAuthorityId: r.initiator.authorityId,
     initiatorCountry: r.initiator.country,
     ...common(r.parties, r.deadlines),
+    // Recorded before this field existed, a replayed workflow's record may lack it.
+    lapsed: r.lapsed ?? {},
     escalatedCountries: [...new Set(r.escalations.map((e) => e.country))],
     escalations: r.escalations,
     startedBy: r.startedBy,
@@ -87,6 +89,12 @@ export function rowOfSnapshot(s: CaseSnapshot, workflowType: string): CaseInsert
     initiatorAuthorityId: s.requester.authorityId,
     initiatorCountry: s.requester.country,
     ...common({ requester: [s.requester], responder: [s.responder] }, deadlines),
+    lapsed: {
+      ...(s.status === 'submitted' && s.notAcceptedInTime ? { acceptance: { due: s.acceptBy, kind: 'acceptance' as const } } : {}),
+      ...(['submitted', 'accepted', 'information-requested'].includes(s.status) && s.overdue
+        ? { reply: { due: new Date(replyDeadline(s.agreedReplyBy)).toISOString(), kind: 'reply-date' as const } }
+        : {}),
+    },
     escalatedCountries: escalations.map((e) => e.country),
     escalations,
     startedBy: s.submittedBy,

@@ -45,6 +45,14 @@ export interface CaseRecord extends InterpretedState {
   final: boolean;
   /** The deadlines running now and when each falls due (ISO instant). */
   deadlines: Record<string, string>;
+  /** Deadlines that expired while the case still waits in their states. */
+  lapsed: Record<string, LapsedDeadline>;
+}
+
+export interface LapsedDeadline {
+  /** When it fell due (ISO instant). */
+  due: string;
+  kind: 'acceptance' | 'reply-date' | 'legal';
 }
 
 export interface DueTimer {

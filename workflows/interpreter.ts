@@ -9,7 +9,7 @@ import type { ActionV2, DeadlineV2, ProcedureV2 } from '../policy-areas/language
 import { isIsoDate, validateAnswers, type Answers, type Form } from '../policy-areas/types.js';
 import { CaseError, checkRating, replyDeadline } from './case-machine.js';
 import type { Actor, CaseEvent } from './contract.js';
-import type { ActionInput, CaseRecord, DueTimer, InterpretedInput, InterpretedState } from './interpreter-types.js';
+import type { ActionInput, CaseRecord, DueTimer, InterpretedInput, InterpretedState, LapsedDeadline } from './interpreter-types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const today = (ms: number) => iso(ms).slice(0, 10);
@@ -62,11 +62,14 @@ export class Interpreter {
   /** The state plus what the projection needs to list and supervise the case without the definition. */
   record(): CaseRecord {
     const deadlines: Record<string, string> = {};
-    for (const id of Object.keys(this.def.deadlines)) {
+    const lapsed: Record<string, LapsedDeadline> = {};
+    for (const [id, t] of Object.entries(this.def.deadlines)) {
       const due = this.due(id);
-      if (due !== undefined && this.fired.get(`${id}:expiry`) !== due) deadlines[id] = iso(due);
+      if (due === undefined) continue;
+      if (this.fired.get(`${id}:expiry`) !== due) deadlines[id] = iso(due);
+      else lapsed[id] = { due: iso(due), kind: lapseKind(t, this.def.start.state) };
     }
-    return { ...structuredCopy(this.state), kind: this.def.kind, final: this.finished, deadlines };
+    return { ...structuredCopy(this.state), kind: this.def.kind, final: this.finished, deadlines, lapsed };
   }
 
   get finished(): boolean {
@@ -282,6 +285,16 @@ export class Interpreter {
     this.state.seq += 1;
     return { seq: this.state.seq, action, actor: actor ? { login: actor.login, authorityId: actor.authorityId } : null, at, payload };
   }
+}
+
+/**
+ * How supervisors read a lapsed deadline: the agreed reply date passed; the case was not taken up
+ * (a deadline that runs only while the case waits in its first state: acceptance, acknowledgement);
+ * or another deadline the legal act sets.
+ */
+function lapseKind(t: DeadlineV2, startState: string): LapsedDeadline['kind'] {
+  if ('replyDate' in t.length) return 'reply-date';
+  return t.runsIn.length === 1 && t.runsIn[0] === startState ? 'acceptance' : 'legal';
 }
 
 function futureDate(date: unknown, now: number, latest: number, field: string): void {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { translator } from '../../policy-areas/i18n.js';
 import { caseTimeline, canSee, findAuthorities, findCase, listCases, machineTranslations, type OfficialWithAuthority } from '../../db/queries.js';
-import { findProcedureVersion, latestProcedure } from '../../db/procedures.js';
+import { latestProcedure } from '../../db/procedures.js';
 import type { CaseRow } from '../../db/schema/index.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
 import { validateAnswers, type Answers, type Form, type FormProblem } from '../../policy-areas/types.js';
@@ -15,6 +15,7 @@ import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
 import { resolveRecipients, resolveStartParties } from '../parties.js';
 import { ActionBody, CaseSummary, CaseView, CreateCaseBody, problemResponses } from '../schemas.js';
 import { checkReplyDate } from '../dates.js';
+import { definitionCache } from '../definitions.js';
 
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Repeat a request safely: the same key gives the same result' })),
@@ -26,19 +27,7 @@ const ActionParams = Type.Object({ id: Type.String({ format: 'uuid' }), action: 
 export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDeps; authenticate: Authenticate }) {
   const { db, gateway } = deps;
 
-  // Published versions never change, so each is read from PostgreSQL once per process.
-  const definitions = new Map<string, Promise<ProcedureV2 | undefined>>();
-  /** The definition a case runs on; undefined for format-1 cases, which predate the store. */
-  const definitionOf = (row: CaseRow): Promise<ProcedureV2 | undefined> => {
-    const key = `${row.procedureId}@${row.procedureVersion}`;
-    let d = definitions.get(key);
-    if (!d) {
-      d = findProcedureVersion(db, row.procedureId, row.procedureVersion).then((r) => r?.definition);
-      definitions.set(key, d);
-      d.catch(() => definitions.delete(key));
-    }
-    return d;
-  };
+  const definitionOf = definitionCache(db);
   const translatorFor = (request: FastifyRequest) => translator(deps.translations, request.language ?? 'en');
 
   async function view(row: CaseRow, request: FastifyRequest) {

@@ -19,6 +19,8 @@ CREATE TABLE "exchange_facts" (
 	"rating_efforts" smallint
 );
 --> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "lapsed" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_lapsed_idx" ON "cases" USING btree ("started_at") WHERE not "cases"."final" and "cases"."lapsed" <> '{}'::jsonb;--> statement-breakpoint
 ALTER TABLE "officials" ADD COLUMN "coordinator_areas" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "exchange_facts" ADD CONSTRAINT "exchange_facts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "exchange_facts_year_idx" ON "exchange_facts" USING btree ("year","area");--> statement-breakpoint
@@ -63,3 +65,12 @@ $$;
 --> statement-breakpoint
 -- Cases recorded before this migration get their facts now.
 SELECT liaison_refresh_exchange_facts(array_agg(id)) FROM cases;
+--> statement-breakpoint
+-- Lapsed deadlines of cases recorded before this migration, from the flags their expiry raised
+-- (the workflows record them exactly from their next step on).
+UPDATE cases SET lapsed = jsonb_strip_nulls(jsonb_build_object(
+  'acceptance', CASE WHEN 'not-accepted-in-time' = ANY(flags) AND status = 'submitted'
+    THEN jsonb_build_object('kind', 'acceptance', 'due', to_char((started_at + interval '7 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END,
+  'reply', CASE WHEN 'overdue' = ANY(flags) AND status IN ('submitted', 'accepted', 'information-requested') AND agreed_reply_by IS NOT NULL
+    THEN jsonb_build_object('kind', 'reply-date', 'due', to_char(agreed_reply_by + 1, 'YYYY-MM-DD"T"00:00:00.000"Z"')) END))
+WHERE NOT final;

@@ -17,6 +17,7 @@ import {
 import type { ProcedureV2 } from '../../policy-areas/language.js';
 import type { Answers } from '../../policy-areas/types.js';
 import type { Party, PendingReplyDate } from '../../workflows/contract.js';
+import type { LapsedDeadline } from '../../workflows/interpreter-types.js';
 
 export interface Escalation {
   role: string;
@@ -67,6 +68,8 @@ export const cases = pgTable(
     /** The running deadlines and when each falls due. */
     deadlines: jsonb().$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     nextDueAt: at(),
+    /** Deadlines that expired while the case still waits in their states: what supervisors chase. */
+    lapsed: jsonb().$type<Record<string, LapsedDeadline>>().notNull().default(sql`'{}'::jsonb`),
     flags: text().array().notNull().default(sql`'{}'::text[]`),
     startedAt: at().notNull(),
     finishedAt: at(),
@@ -82,6 +85,7 @@ export const cases = pgTable(
     index('cases_escalated_idx').using('gin', t.escalatedCountries),
     index('cases_procedure_idx').on(t.procedureId, t.status),
     index('cases_next_due_idx').on(t.nextDueAt).where(sql`not ${t.final}`),
+    index('cases_lapsed_idx').on(t.startedAt).where(sql`not ${t.final} and ${t.lapsed} <> '{}'::jsonb`),
   ],
 );
 
