@@ -25,6 +25,9 @@ import { callbackRoutes } from './routes/callbacks.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { procedureRoutes } from './routes/procedures.js';
+import { scoreboardRoutes } from './routes/scoreboard.js';
+import { supervisionRoutes } from './routes/supervision.js';
+import type { ScoreboardRules } from '../policy-areas/scoreboard.js';
 import { sessionRoutes } from './routes/session.js';
 import { CaseSummary, CaseView, Problem } from './schemas.js';
 import { requestToken } from './session.js';
@@ -48,6 +51,8 @@ export interface AppDeps {
   clock?: () => number;
   /** Runs a draft procedure on a private time-skipping server (worker/dry-run.ts). */
   dryRun: (definition: ProcedureV2, scenario: Scenario) => Promise<DryRunReport>;
+  /** The scoreboard's thresholds; policy-areas/scoreboard.json when unset. */
+  scoreboardRules?: ScoreboardRules;
   /** Verifies the references asynchronous translation providers send back; unset, no callback routes. */
   callbackSecret?: string;
 }
@@ -119,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(procedureRoutes, { deps, authenticate });
   await app.register(authorityRoutes, { deps, authenticate });
   await app.register(caseRoutes, { deps, authenticate });
+  await app.register(supervisionRoutes, { deps, authenticate });
+  await app.register(scoreboardRoutes, { deps, authenticate });
   await app.register(callbackRoutes, { deps });
   return app;
 }
