@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { authorityRoutes } from './routes/authorities.js';
 import { callbackRoutes } from './routes/callbacks.js';
 import { caseRoutes } from './routes/cases.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { scoreboardRoutes } from './routes/scoreboard.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(supervisionRoutes, { deps, authenticate });
   await app.register(scoreboardRoutes, { deps, authenticate });
   await app.register(callbackRoutes, { deps });
+  await app.register(dashboardRoutes, { deps, authenticate });
   return app;
 }
 
