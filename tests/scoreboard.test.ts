@@ -3,11 +3,12 @@
  * recorded by the real recording activity; and the scoring rules on their boundaries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDirectoryData } from '../db/generate-directory.js';
 import { loadScoreboardRules, overallOf, scoreOf, type ScoreboardRules } from '../policy-areas/scoreboard.js';
 import { apiClient, expectProblem } from './support/api-client.js';
 import { authorityWithOfficial, replyBody } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { recordRequest, type Official } from './support/recorded-cases.js';
+import { recordRequest, type Official } from '../lib/scripted-case.js';
 
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
@@ -98,6 +99,11 @@ describe('GET /v1/scoreboard', () => {
     const f = country(await board(2020), 'FR');
     expect(f.indicators.acceptance).toMatchObject({ numerator: 1, denominator: 1 });
     expect(f.indicators.answeringDays.denominator).toBe(0);
+  });
+
+  it('when the countries are listed, then they are the 30 countries of the directory, by the codes its authorities carry', async () => {
+    const data = await readDirectoryData();
+    expect((await board(2021)).countries.map((c: { country: string }) => c.country)).toEqual(data.countries.map((c) => c.code).sort());
   });
 
   it('when the EEA figures are read, then they pool every request rather than average the countries', async () => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { scoreboardFigures } from '../../db/scoreboard.js';
 import { usageStatistics, type Usage } from '../../db/statistics.js';
 import { buildScoreboard, type CountryScore } from '../../lib/scoreboard-report.js';
-import { supportedCountries } from '../../policy-areas/calendar.js';
+import { EEA_COUNTRIES } from '../../lib/countries.js';
 import { INDICATORS, loadScoreboardRules, type ScoreboardRules } from '../../policy-areas/scoreboard.js';
 import type { App, AppDeps, Authenticate } from '../app.js';
 import { invalidFields } from '../errors.js';
@@ -64,7 +64,7 @@ export async function scoreboardRoutes(app: App, { deps, authenticate }: { deps:
       const asOf = now();
       const year = request.query.year ?? asOf.getUTCFullYear() - 1;
       const figures = await scoreboardFigures(deps.db, year, asOf, rules.negativeRatingAtMost);
-      const board = buildScoreboard(figures, rules, supportedCountries);
+      const board = buildScoreboard(figures, rules, EEA_COUNTRIES);
       if (request.query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="scoreboard-${year}.csv"`).send(scoreboardCsv(board.countries));
       }

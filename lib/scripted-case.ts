@@ -1,15 +1,15 @@
 /**
  * Cases written to PostgreSQL exactly as a workflow records them (the pure interpreter produces the
- * events, the real recording activity writes them), at chosen dates in the past. For figures over
- * years of history (the scoreboard) without running a workflow for every day of a year; the
- * workflow side of the same events is covered by the workflow tests.
+ * events, the real recording activity writes them), at chosen dates. For the scoreboard's tests and
+ * benchmark, which need cases spread over months without running a workflow for every day; the
+ * workflow side of the same events is covered by the workflow tests. These cases have no workflow.
  */
 import { randomUUID } from 'node:crypto';
-import { recordActivities } from '../../activities/record-case.js';
-import type { Db } from '../../db/client.js';
-import { loadCatalog } from '../../policy-areas/catalog.js';
-import type { Actor, Party } from '../../workflows/contract.js';
-import { Interpreter, type ActionInput } from '../../workflows/interpreter.js';
+import { recordActivities } from '../activities/record-case.js';
+import type { Db } from '../db/client.js';
+import { loadCatalog } from '../policy-areas/catalog.js';
+import type { Actor, Party } from '../workflows/contract.js';
+import { Interpreter, type ActionInput } from '../workflows/interpreter.js';
 
 const DAY = 86_400_000;
 const catalog = loadCatalog();
@@ -38,7 +38,7 @@ const party = (o: Official): Party => ({ authorityId: o.authorityId, country: o.
  */
 export async function recordRequest(
   db: Db,
-  o: { procedure?: string; requester: Official; responder: Official; start: string; replyBy: string; steps: Step[]; untilDay?: number },
+  o: { procedure?: string; requester: Official; responder: Official; start: string; replyBy: string; steps: Step[]; untilDay?: number; caseId?: string },
 ) {
   const def = (await catalog).procedures.get(o.procedure ?? 'pq-information-request')!;
   const t0 = Date.parse(o.start);
@@ -46,7 +46,7 @@ export async function recordRequest(
   const role = (party: string) => roles.find(([, r]) => r.party === party)![0];
   const m = new Interpreter(
     {
-      caseId: randomUUID(),
+      caseId: o.caseId ?? randomUUID(),
       procedure: def,
       parties: { [role('initiator')]: [party(o.requester)], [role('counterpart')]: [party(o.responder)] },
       startedBy: actor(o.requester),
