@@ -25,6 +25,48 @@ const UsageQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const Score = Type.Union([Type.Literal(1), Type.Literal(0), Type.Literal(-1), Type.Null()]);
+const Figure = {
+  value: Type.Union([Type.Number(), Type.Null()], { description: 'A share (0..1), or days for answeringDays; null without data' }),
+  numerator: Type.Number(),
+  denominator: Type.Number(),
+};
+const ByArea = Type.Record(Type.String(), Type.Object({ value: Num, replies: Type.Integer() }));
+const Plain = Type.Object(Figure);
+const Scored = Type.Object({ ...Figure, score: Score });
+const Indicators = <T extends typeof Plain | typeof Scored>(x: T) =>
+  Type.Object({
+    acceptance: x,
+    answeringDays: Type.Intersect([x, Type.Object({ byArea: ByArea })]),
+    agreedDate: x,
+    timeliness: x,
+    efforts: x,
+  });
+const Scoreboard = Type.Object({
+  year: Type.Integer(),
+  asOf: Type.String(),
+  scope: Type.Object({ areas: Type.Array(Type.String()), procedures: Type.Array(Type.String()) }),
+  rules: Type.Unsafe<ScoreboardRules>({ type: 'object', description: 'The thresholds and rating rule applied (policy-areas/scoreboard.json)' }),
+  countries: Type.Array(
+    Type.Object({
+      country: Type.String(),
+      indicators: Indicators(Scored),
+      total: Num,
+      rating: Type.Union([Type.Literal('above-average'), Type.Literal('average'), Type.Literal('below-average'), Type.Null()]),
+    }),
+  ),
+  eea: Indicators(Plain),
+  ratings: Type.Object({ 'above-average': Type.Integer(), average: Type.Integer(), 'below-average': Type.Integer(), none: Type.Integer() }),
+});
+const Usage = Type.Object({
+  years: Type.Array(Type.Integer()),
+  byArea: Type.Array(Type.Object({ year: Type.Integer(), area: Type.String(), exchanges: Type.Integer() })),
+  byKind: Type.Array(Type.Object({ year: Type.Integer(), kind: Type.String(), exchanges: Type.Integer() })),
+  requestsBySendingCountry: Type.Array(Type.Object({ year: Type.Integer(), country: Type.String(), requests: Type.Integer() })),
+});
+const Csv = Type.String({ description: 'text/csv with format=csv' });
+
 /** One line per country, every figure behind its rating. */
 function scoreboardCsv(rows: CountryScore[]): string {
   const header = ['country', 'rating', 'total', ...INDICATORS.flatMap((i) => [`${i}_value`, `${i}_score`, `${i}_numerator`, `${i}_denominator`])];
@@ -57,7 +99,7 @@ export async function scoreboardRoutes(app: App, { deps, authenticate }: { deps:
           'each scored green (+1), yellow (0) or red (-1) with the configured thresholds, and the overall rating. Every figure behind a value is given. ' +
           'Requests still inside their first week, or before their agreed date, are not counted yet. Open to every official, as the published scoreboard is.',
         querystring: ScoreboardQuery,
-        response: { 200: Type.Any(), ...problemResponses(400, 401) },
+        response: { 200: Type.Union([Scoreboard, Csv]), ...problemResponses(400, 401) },
       },
     },
     async (request, reply) => {
@@ -88,7 +130,7 @@ export async function scoreboardRoutes(app: App, { deps, authenticate }: { deps:
           'Usage since the start of the data: exchanges per legal area and year, per kind (requests, alerts, notifications…) and year, ' +
           'and requests by sending country and year. JSON, or one table as CSV (`format=csv&table=…`).',
         querystring: UsageQuery,
-        response: { 200: Type.Any(), ...problemResponses(400, 401) },
+        response: { 200: Type.Union([Usage, Csv]), ...problemResponses(400, 401) },
       },
     },
     async (request, reply) => {
