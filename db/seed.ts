@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { readCompetences } from '../policy-areas/competences.js';
-import { generateDirectory, insertDirectory, readDirectoryData } from './generate-directory.js';
+import { generateDirectory, insertDirectory, readDirectoryData, type GeneratedDirectory } from './generate-directory.js';
 import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
 
 const PQ = 'professional-qualifications';
@@ -71,9 +71,15 @@ export async function seedDemo(db: Db): Promise<{ authorities: number; officials
   return { authorities: demoAuthorities.length, officials: demoOfficials.length };
 }
 
+/** The directory at IMI's scale, as db/generate-directory.ts makes it with its defaults (pure, under a second). */
+export async function generateImiScaleDirectory(): Promise<GeneratedDirectory> {
+  const [data, vocabulary, catalog] = await Promise.all([readDirectoryData(), readCompetences(), loadCatalog()]);
+  return generateDirectory(data, vocabulary, { allAreas: [...catalog.areas.keys()] });
+}
+
 /**
- * The directory at IMI's scale (db/generate-directory.ts) for the demo, generated once: on a
- * database with fewer authorities than that, the generated ones are added (about a minute on two cores).
+ * The directory at IMI's scale for the demo, generated once: on a database with fewer authorities
+ * than that, the generated ones are added (about a minute on two cores).
  */
 export async function ensureImiScaleDirectory(db: Db, log: (line: string) => void): Promise<{ authorities: number; officials: number }> {
   const count = async () => {
@@ -84,7 +90,6 @@ export async function ensureImiScaleDirectory(db: Db, log: (line: string) => voi
   const before = await count();
   if (before.authorities >= 10_000) return before;
   log('generating the IMI-scale directory (13 000 authorities, 35 000 officials) once…');
-  const [data, vocabulary, catalog] = await Promise.all([readDirectoryData(), readCompetences(), loadCatalog()]);
-  await insertDirectory(db, generateDirectory(data, vocabulary, { allAreas: [...catalog.areas.keys()] }));
+  await insertDirectory(db, await generateImiScaleDirectory());
   return count();
 }

@@ -5,9 +5,11 @@
  */
 import { DAY_MS } from '../../policy-areas/calendar.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
-import type { Answers, Form, Question } from '../../policy-areas/types.js';
+import { answersFor } from '../../policy-areas/sample-answers.js';
 import type { Actor, Party } from '../../workflows/contract.js';
 import { Interpreter, type ActionInput } from '../../workflows/interpreter.js';
+
+export { answersFor };
 
 const AUTHORITY: Record<string, Party[]> = {
   initiator: [{ authorityId: 'DE-INITIATOR', country: 'DE' }],
@@ -20,25 +22,6 @@ const AUTHORITY: Record<string, Party[]> = {
   authority: [{ authorityId: 'PT-AUTHORITY', country: 'PT' }],
   commission: [{ authorityId: 'EU-COMMISSION', country: 'EU' }],
 };
-
-/** Answers to every question that is required, given the answers so far. */
-export function answersFor(form: Form | undefined, earlier: Answers = {}): Answers {
-  const answers: Answers = {};
-  const value = (q: Question) =>
-    ({ 'yes-no': true, choice: q.options?.[0].code, 'multiple-choice': q.options?.map((o) => o.code), date: '2001-02-03', number: 1, text: 'text', document: 'doc-1' })[q.type];
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const q of form?.questions ?? []) {
-      if (q.id in answers) continue;
-      const cond = q.requiredWhen;
-      const earlierValue = cond ? (answers[cond.question] ?? earlier[cond.question]) : undefined;
-      const needed = q.required || (cond && (Array.isArray(earlierValue) ? earlierValue.includes(String(cond.is)) : earlierValue === cond.is));
-      if (needed) answers[q.id] = value(q) as Answers[string];
-      if (needed) grew = true;
-    }
-  }
-  return answers;
-}
 
 /** A step of a walk, replayable through the API: an action by a role, or a deadline left to expire. */
 export type WalkStep = { kind: 'action'; id: string; role: string; input: ActionInput } | { kind: 'deadline'; id: string; status: string };
