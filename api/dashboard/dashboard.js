@@ -55,7 +55,9 @@ async function showScoreboard(map, year) {
 async function yearPicker(map, years) {
   const lastFull = new Date().getFullYear() - 1;
   const asked = Number(new URLSearchParams(location.search).get('year'));
-  const options = [...new Set([...years, lastFull])].sort((a, b) => b - a);
+  // Every year from the first with exchanges, so a quiet year can be picked and shows as such.
+  const first = Math.min(...years, lastFull);
+  const options = Array.from({ length: Math.max(...years, lastFull) - first + 1 }, (_, i) => first + i).reverse();
   const withData = years.filter((y) => y <= lastFull);
   const year = options.includes(asked) ? asked : withData.length ? Math.max(...withData) : lastFull;
   const select = /** @type {HTMLSelectElement} */ ($('year'));
