@@ -33,29 +33,20 @@ const actor = (o: Official): Actor => ({ login: o.login, authorityId: o.authorit
 const party = (o: Official): Party => ({ authorityId: o.authorityId, country: o.country });
 
 /**
- * Records a request-reply case from `requester` to `responder` started at `start` (ISO instant), with
- * the steps taken; timers due up to `until` (default: the last step) fire as they would have.
+ * Records a case of `procedure` started by the first party of its initiating role at `start` (ISO
+ * instant), with the steps taken; timers due up to `untilDay` (default: the last step) fire as
+ * they would have. `parties` maps each role's party kind (initiator, counterpart, recipients) to officials.
  */
-export async function recordRequest(
+export async function recordCase(
   db: Db,
-  o: { procedure?: string; requester: Official; responder: Official; start: string; replyBy: string; steps: Step[]; untilDay?: number; caseId?: string },
+  o: { procedure: string; parties: Record<string, Official[]>; start: string; replyBy?: string; steps: Step[]; untilDay?: number; caseId?: string },
 ) {
-  const def = (await catalog).procedures.get(o.procedure ?? 'pq-information-request')!;
+  const def = (await catalog).procedures.get(o.procedure)!;
   const t0 = Date.parse(o.start);
-  const roles = Object.entries(def.roles);
-  const role = (party: string) => roles.find(([, r]) => r.party === party)![0];
-  const m = new Interpreter(
-    {
-      caseId: o.caseId ?? randomUUID(),
-      procedure: def,
-      parties: { [role('initiator')]: [party(o.requester)], [role('counterpart')]: [party(o.responder)] },
-      startedBy: actor(o.requester),
-      answers: {},
-      replyBy: o.replyBy,
-    },
-    t0,
-  );
-  const events = m.started(actor(o.requester));
+  const parties = Object.fromEntries(Object.entries(def.roles).flatMap(([role, r]) => (o.parties[r.party] ? [[role, o.parties[r.party].map(party)]] : [])));
+  const initiator = o.parties.initiator[0];
+  const m = new Interpreter({ caseId: o.caseId ?? randomUUID(), procedure: def, parties, startedBy: actor(initiator), answers: {}, replyBy: o.replyBy }, t0);
+  const events = m.started(actor(initiator));
   for (const s of o.steps) {
     const at = t0 + s.day * DAY;
     events.push(...m.fireDue(at), ...m.apply(s.action, actor(s.by), s.input ?? {}, at));
@@ -63,4 +54,13 @@ export async function recordRequest(
   if (o.untilDay !== undefined) events.push(...m.fireDue(t0 + o.untilDay * DAY));
   await recordActivities(db).recordCase({ record: m.record(), events, workflowType: def.id, requestHash: 'test' });
   return m.record();
+}
+
+/** An information request from `requester` to `responder` (default: the PQ request). */
+export function recordRequest(
+  db: Db,
+  o: { procedure?: string; requester: Official; responder: Official; start: string; replyBy: string; steps: Step[]; untilDay?: number; caseId?: string },
+) {
+  const { requester, responder, procedure = 'pq-information-request', ...rest } = o;
+  return recordCase(db, { ...rest, procedure, parties: { initiator: [requester], counterpart: [responder] } });
 }

@@ -8,7 +8,7 @@ import { loadScoreboardRules, overallOf, scoreOf, type ScoreboardRules } from '.
 import { apiClient, expectProblem } from './support/api-client.js';
 import { authorityWithOfficial, replyBody } from './support/factories.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { recordRequest, type Official } from '../lib/scripted-case.js';
+import { recordCase, recordRequest, type Official } from '../lib/scripted-case.js';
 
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
@@ -49,6 +49,8 @@ beforeAll(async () => {
   ] });
   // F: sent in 2020: another year.
   await recordRequest(db, { ...base, start: `2020-12-30${T}`, replyBy: '2021-01-29', steps: [{ day: 1, action: 'accept', by: fr }] });
+  // An alert from Germany to France and Italy, in 2021: an exchange, not a request.
+  await recordCase(db, { procedure: 'pq-alert-restriction', parties: { initiator: [de], recipients: [fr, italy] }, start: `2021-02-01${T}`, steps: [] });
   // G, to Italy: accepted on day 1, replied on day 4, efforts rated 2 (negative), timeliness not rated.
   await recordRequest(db, { requester: de, responder: italy, start: `2021-06-01${T}`, replyBy: '2021-06-30', steps: [
     { day: 1, action: 'accept', by: italy }, { day: 4, action: 'reply', by: italy, input: reply }, { day: 5, action: 'close', by: de, input: { efforts: 2 } },
@@ -125,6 +127,32 @@ describe('GET /v1/scoreboard', () => {
     expectProblem(await api.get(de.login, '/v1/scoreboard?year=twenty'), 400);
     expectProblem(await api.get(de.login, '/v1/scoreboard?year=1999'), 400);
     expectProblem(await api.get(null, '/v1/scoreboard?year=2021'), 401);
+  });
+});
+
+describe('GET /v1/statistics/usage', () => {
+  it('when exchanges of several kinds and years are recorded, then they are counted per area, kind and sending country, in JSON and CSV', async () => {
+    const res = await api.get(de.login, '/v1/statistics/usage');
+    expect(res.statusCode, res.body).toBe(200);
+    const u = res.json();
+    expect(u.years).toEqual([2020, 2021]);
+    expect(u.byArea).toEqual([
+      { year: 2020, area: 'professional-qualifications', exchanges: 1 },
+      { year: 2021, area: 'professional-qualifications', exchanges: 7 },
+    ]);
+    expect(u.byKind).toEqual([
+      { year: 2020, kind: 'request-reply', exchanges: 1 },
+      { year: 2021, kind: 'alert', exchanges: 1 },
+      { year: 2021, kind: 'request-reply', exchanges: 6 },
+    ]);
+    expect(u.requestsBySendingCountry).toEqual([
+      { year: 2020, country: 'DE', requests: 1 },
+      { year: 2021, country: 'DE', requests: 6 },
+    ]);
+    const csv = await api.get(de.login, '/v1/statistics/usage?format=csv&table=by-kind&from=2021');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body).toBe('year,kind,exchanges\r\n2021,alert,1\r\n2021,request-reply,6\r\n');
+    expectProblem(await api.get(de.login, '/v1/statistics/usage?from=2022&to=2021'), 400, /must not be after/);
   });
 });
 
