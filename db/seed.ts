@@ -44,6 +44,9 @@ export const demoOfficials: NewOfficial[] = [
   { login: 'kadri.tamm', name: 'Kadri Tamm', authorityId: 'EE-TERVISEAMET', roles: ['official'], language: 'et' },
   { login: 'mart.kask', name: 'Mart Kask', authorityId: 'EE-NIMIC', roles: ['official', 'coordinator'], language: 'et' },
   { login: 'eva.lind', name: 'Eva Lind', authorityId: 'EU-COM', roles: ['official', 'policy-owner'], language: 'en' },
+  { login: 'lena.berg', name: 'Lena Berg', authorityId: 'EU-COM', roles: ['official', 'imi-team'], language: 'en' },
+  // France's coordinator for professional qualifications only (a LIMIC), beside its national one.
+  { login: 'marc.petit', name: 'Marc Petit', authorityId: 'FR-NIMIC', roles: ['official', 'coordinator'], coordinatorAreas: [PQ], language: 'fr' },
   { login: 'giulia.rossi', name: 'Giulia Rossi', authorityId: 'IT-MINSAL', roles: ['official'], language: 'it' },
 ];
 
@@ -66,7 +69,10 @@ export async function seedDemo(db: Db): Promise<{ authorities: number; officials
     await tx
       .insert(officials)
       .values(demoOfficials)
-      .onConflictDoUpdate({ target: officials.login, set: { name: sql`excluded.name`, roles: sql`excluded.roles` } });
+      .onConflictDoUpdate({
+        target: officials.login,
+        set: { name: sql`excluded.name`, roles: sql`excluded.roles`, coordinatorAreas: sql`excluded.coordinator_areas` },
+      });
   });
   return { authorities: demoAuthorities.length, officials: demoOfficials.length };
 }
