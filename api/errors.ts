@@ -43,6 +43,9 @@ export const conflict = (detail: string) =>
   new HttpProblem(409, 'not-allowed-now', 'The action is not allowed in the case as it is now', detail);
 export const unprocessable = (slug: string, detail: string, errors?: ProblemField[]) =>
   new HttpProblem(422, slug, 'The request cannot be processed', detail, errors);
+/** A case loaded from the generated history (db/generate-history.ts): no workflow runs it, so nothing can be done to it. */
+export const importedHistory = (caseId: string) =>
+  new HttpProblem(409, 'imported-history', 'Imported history is read-only', `imported history is read-only: case ${caseId} was loaded with the generated history and no workflow runs it`);
 export const versionConflict = (detail: string) =>
   new HttpProblem(409, 'version-conflict', 'That version is already published', detail);
 

@@ -54,6 +54,10 @@ export function yearVolume(year: number, scale = 1): number {
   return Math.round(total * scale);
 }
 
+/** How many exchanges the options ask for. */
+export const historySize = ({ years, scale = 1 }: { years: number[]; scale?: number }) =>
+  years.reduce((n, y) => n + yearVolume(y, scale), 0);
+
 const digest = (seed: number, year: number, index: number) => createHash('sha256').update(`liaison-history:${seed}:${year}:${index}`).digest();
 
 /**

@@ -10,7 +10,16 @@
 import { inArray } from 'drizzle-orm';
 import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { Database } from './client.js';
-import { historyGenerator, historySlots, IMPORTED_HISTORY, type GeneratedExchange, type HistoryDirectory, type HistoryOptions } from './generate-history.js';
+import {
+  historyGenerator,
+  historySize,
+  historySlots,
+  IMPORTED_HISTORY,
+  type GeneratedExchange,
+  type HistoryDirectory,
+  type HistoryOptions,
+  type HistorySlot,
+} from './generate-history.js';
 import { publishCatalog } from './procedures.js';
 import { authorities, officials } from './schema/index.js';
 import { demoAuthorities, demoOfficials } from './seed.js';
@@ -62,10 +71,12 @@ async function write(database: Database, batch: GeneratedExchange[]): Promise<vo
     es.map((e) => ({ case_id: row.id, seq: e.seq, action: e.action, actor_login: e.actor?.login ?? null, actor_authority_id: e.actor?.authorityId ?? null, at: e.at, payload: e.payload })),
   );
   await database.sql.begin(async (tx) => {
-    await tx.unsafe(`insert into cases (${columns}) select ${columns} from json_populate_recordset(null::cases, $1::json) on conflict (id) do nothing`, [JSON.stringify(rows)]);
+    // Not waiting for the WAL flush: a batch lost in a crash is simply loaded again by the next run.
+    await tx.unsafe('set local synchronous_commit = off');
+    await tx.unsafe(`insert into cases (${columns}) select ${columns} from json_populate_recordset(null::cases, $1::text::json) on conflict (id) do nothing`, [JSON.stringify(rows)]);
     await tx.unsafe(
       `insert into case_events (case_id, seq, action, actor_login, actor_authority_id, at, payload)
-       select case_id, seq, action, actor_login, actor_authority_id, at, payload from json_populate_recordset(null::case_events, $1::json)
+       select case_id, seq, action, actor_login, actor_authority_id, at, payload from json_populate_recordset(null::case_events, $1::text::json)
        on conflict do nothing`,
       [JSON.stringify(events)],
     );
@@ -85,14 +96,12 @@ export async function loadHistory(
   const commission = await ensureCommission(database);
   await checkDirectory(database, directory);
   const simulate = historyGenerator(procedures, directory, { ...options, commission });
-  const report: LoadReport = { planned: 0, inserted: 0, events: 0, skipped: 0, ms: 0 };
-  const slots = [...historySlots(options)];
-  report.planned = slots.length;
+  const report: LoadReport = { planned: historySize(options), inserted: 0, events: 0, skipped: 0, ms: 0 };
   // The next batch is simulated while PostgreSQL writes the previous one (two cores: one each).
   let writing: Promise<void> = Promise.resolve();
+  let done = 0;
   let lastLog = 0;
-  for (let i = 0; i < slots.length; i += batchSize) {
-    const part = slots.slice(i, i + batchSize);
+  const step = async (part: HistorySlot[]) => {
     const present = await database.sql<{ id: string }[]>`select id from cases where id = any(${part.map((s) => s.caseId)}::uuid[])`;
     const have = new Set(present.map((r) => r.id));
     const batch: GeneratedExchange[] = [];
@@ -108,15 +117,21 @@ export async function loadHistory(
     report.events += batch.reduce((n, x) => n + x.events.length, 0);
     if (batch.length) {
       writing = write(database, batch);
-      // Handled when awaited above; meanwhile a failure must not count as unhandled.
+      // Handled when awaited; meanwhile a failure must not count as unhandled.
       writing.catch(() => {});
     }
-    const done = Math.min(i + batchSize, slots.length);
-    if (performance.now() - lastLog > 15_000 || done === slots.length) {
+    done += part.length;
+    if (performance.now() - lastLog > 15_000 || done === report.planned) {
       lastLog = performance.now();
-      log(`history: ${done} of ${slots.length} exchanges (${report.skipped} already there), ${Math.round((lastLog - t0) / 1000)} s`);
+      log(`history: ${done} of ${report.planned} exchanges (${report.skipped} already there), ${Math.round((lastLog - t0) / 1000)} s`);
     }
+  };
+  let part: HistorySlot[] = [];
+  for (const slot of historySlots(options)) {
+    part.push(slot);
+    if (part.length === batchSize) await step(part.splice(0));
   }
+  if (part.length) await step(part);
   await writing;
   if (report.inserted) await database.sql`analyze cases, case_events, exchange_facts`;
   report.ms = Math.round(performance.now() - t0);

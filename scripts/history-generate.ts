@@ -37,6 +37,9 @@ if (to > new Date().getUTCFullYear() - 3) {
   process.exit(2);
 }
 
+// Started by `npm start` with an IPC channel: if that supervisor dies, stop (a batch is one
+// transaction, and the next start resumes where this one stopped).
+process.on('disconnect', () => process.exit(1));
 const log = (line: string) => console.log(line);
 const database = createDatabase(requireDatabaseUrl(loadConfig(process.env)), { max: 2 });
 try {

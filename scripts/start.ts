@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole system on one machine, on embedded defaults. Temporal's dev server
  * (persisted in .data/), an embedded PostgreSQL (in .data/), the worker and the API as separate
- * processes, the demo directory seeded. Ctrl-C or SIGTERM stops them in order: API, worker,
- * Temporal, PostgreSQL, so nothing is cut off mid-write.
+ * processes, the demo directory seeded, the generated history of 2016–2022 loaded once (in the
+ * background). Ctrl-C or SIGTERM stops them in order: the history load, API, worker, Temporal,
+ * PostgreSQL, so nothing is cut off mid-write.
  *
  * TEMPORAL_ADDRESS or DATABASE_URL point at an external cluster or database instead.
  */
@@ -10,6 +11,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { HISTORY_YEARS, historySize } from '../db/generate-history.js';
+import { importedCases } from '../db/load-history.js';
 import { demoOfficials, ensureImiScaleDirectory, seedDemo } from '../db/seed.js';
 import { loadVocabulary } from '../db/directory.js';
 import { APERTIUM_PACKAGES, findApertium, startApertium } from '../lib/apertium.js';
@@ -40,8 +43,11 @@ function prefixed(name: string, child: ChildProcess) {
   child.stderr?.on('data', write);
 }
 
-/** A child in its own process group, so a terminal's Ctrl-C reaches only this supervisor. */
-function spawnNode(name: string, script: string, env: Record<string, string>, ipc = true): ChildProcess {
+/**
+ * A child in its own process group, so a terminal's Ctrl-C reaches only this supervisor. A service
+ * that exits stops everything; a job (`onExit` given) may end.
+ */
+function spawnNode(name: string, script: string, env: Record<string, string>, ipc = true, onExit?: (code: number | null) => void): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -50,7 +56,8 @@ function spawnNode(name: string, script: string, env: Record<string, string>, ip
   });
   prefixed(name, child);
   child.once('exit', (code, signal) => {
-    if (!shuttingDown) {
+    if (onExit) onExit(code);
+    else if (!shuttingDown) {
       console.error(`[start] ${name} exited unexpectedly (${signal ?? code}); stopping everything`);
       void shutdown(1);
     }
@@ -155,6 +162,8 @@ async function main() {
   await loadVocabulary(database.db, await readCompetences());
   const seeded = await seedDemo(database.db);
   const directory = await ensureImiScaleDirectory(database.db, (l) => console.log(`[start] ${l}`));
+  const imported = await importedCases(database);
+  const history = imported < historySize({ years: HISTORY_YEARS }) ? 'loading' : `${imported} exchanges`;
   await database.close();
 
   const apertiumUrl = await startMachineTranslation();
@@ -171,6 +180,13 @@ async function main() {
     if (i > 120) throw new Error(`the API did not become ready at ${base}/readyz`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  if (history === 'loading') {
+    // Several minutes on two cores, so it runs behind the started system; interrupted, the next start resumes it.
+    const job = spawnNode('history', 'scripts/history-generate.ts', env, true, (code) => {
+      if (!shuttingDown) console.log(`[start] history ${code === 0 ? 'loaded' : `load stopped (${code}); the next start resumes it`}`);
+    });
+    running.push({ name: 'history', stop: () => stopChild(job, 5_000) });
+  }
   const ui = process.env.TEMPORAL_ADDRESS ? '(external cluster)' : `http://127.0.0.1:${uiPort}`;
   console.log(`
 Liaison is running (embedded defaults; Ctrl-C stops everything).
@@ -179,6 +195,7 @@ Liaison is running (embedded defaults; Ctrl-C stops everything).
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Directory      ${directory.authorities} authorities, ${directory.officials} officials (GET ${base}/v1/auth/dev-users?country=DE);
                  demo logins: ${demoOfficials.slice(0, 4).map((o) => o.login).join(', ')}… (${seeded.officials} in all)
+  History        ${history === 'loading' ? `${HISTORY_YEARS[0]}–${HISTORY_YEARS.at(-1)} loading in the background ([history] lines), read-only` : `${history} of ${HISTORY_YEARS[0]}–${HISTORY_YEARS.at(-1)}, read-only`}
 
 Try it:
   TOKEN=$(curl -s -X POST ${base}/v1/auth/dev-token -H 'content-type: application/json' -d '{"user":"${demoOfficials[0].login}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { translator } from '../../policy-areas/i18n.js';
 import { caseTimeline, canSee, findAuthorities, findCase, listCases, machineTranslations, type OfficialWithAuthority } from '../../db/queries.js';
+import { IMPORTED_HISTORY } from '../../db/generate-history.js';
 import { latestProcedure } from '../../db/procedures.js';
 import type { CaseRow } from '../../db/schema/index.js';
 import type { ProcedureV2 } from '../../policy-areas/language.js';
@@ -10,7 +11,7 @@ import { CASE_ACTIONS, type InterpretedCaseInput } from '../../workflows/contrac
 import type { ActionInput } from '../../workflows/interpreter.js';
 import { type App, type AppDeps, type Authenticate, viewerOf } from '../app.js';
 import { caseSummary, caseView, partyIds } from '../case-view.js';
-import { badRequest, conflict, forbidden, invalidFields, notFound, unprocessable } from '../errors.js';
+import { badRequest, conflict, forbidden, importedHistory, invalidFields, notFound, unprocessable } from '../errors.js';
 import { actorOf, caseIdFor, requestHash } from '../idempotency.js';
 import { resolveRecipients, resolveStartParties } from '../parties.js';
 import { ActionBody, CaseSummary, CaseView, CreateCaseBody, problemResponses } from '../schemas.js';
@@ -165,7 +166,8 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
         tags: ['cases'],
         description:
           'Take one of the procedure’s actions (see availableActions on the case and the procedure’s definition). ' +
-          'Refused with 409 when the case is not in a state that allows it, 403 when the caller’s role may not take it.',
+          'Refused with 409 when the case is not in a state that allows it (or is imported history, which is read-only), ' +
+          '403 when the caller’s role may not take it.',
         params: ActionParams,
         headers: IdempotencyHeaders,
         body: ActionBody,
@@ -176,6 +178,8 @@ export async function caseRoutes(app: App, { deps, authenticate }: { deps: AppDe
       const official = request.official!;
       const { action } = request.params;
       const row = await visibleCase(request.params.id, official);
+      // Without this, Temporal would answer that the workflow does not exist.
+      if (row.workflowType === IMPORTED_HISTORY) throw importedHistory(row.id);
       const d = await definitionOf(row);
       const known = d ? action in d.actions : (CASE_ACTIONS as readonly string[]).includes(action);
       if (!known) throw notFound(`${row.procedureId} version ${row.procedureVersion} has no action ${action}`);
