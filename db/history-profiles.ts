@@ -2,9 +2,9 @@
  * How much IMI activity the history generator makes, where, and how well each country performs.
  *
  * Yearly totals are calibrated on the published figures (shared/reference/imi.md §6.1): almost
- * 34 000 requests sent in 2017, about 82 000 exchanges in 2021 and 107 291 in 2022, "almost
- * 300 000 exchanges since 2008" in the 2020 scoreboard and more than 485 000 at the end of 2022
- * (so about 70 000 before 2016), more than 597 550 at the end of 2023. Everything below the yearly
+ * 34 000 requests sent in 2017, about 82 000 exchanges in 2021 and 107 291 in 2022, more than
+ * 100 000 exchanges since 2008 by December 2017, "almost 300 000" in the 2020 scoreboard, more
+ * than 485 000 at the end of 2022, more than 597 550 at the end of 2023. Everything below the yearly
  * totals is SYNTHETIC: the Commission publishes no split by legal area, procedure or country, so
  * the shares here are plausible guesses (PQ requests the most frequent type, then posting of
  * workers and services; big countries send and receive more; host countries of mobile workers
@@ -13,11 +13,15 @@
  */
 import { random } from './generate-directory.js';
 
-/** Exchanges sent per year (all procedures). 2018–2020 are interpolated between the sourced points. */
+/**
+ * Exchanges sent per year (all procedures). 2017 holds the ~34 000 requests (the rest are alerts,
+ * notifications, applications); 2018–2020 are interpolated so that, with about 66 000 before 2016,
+ * the total passes 100 000 in 2017, nears 300 000 at the end of 2020 and 485 000 at the end of 2022.
+ */
 export const YEAR_TOTALS: Record<number, number> = {
-  2016: 30_000,
-  2017: 38_000, // ~34 000 requests + alerts and notifications
-  2018: 44_000,
+  2016: 32_000,
+  2017: 42_000,
+  2018: 45_000,
   2019: 52_000,
   2020: 62_000,
   2021: 82_000,
@@ -31,7 +35,7 @@ export const AREA_SHARES: { area: string; share: number; from: string; mobility?
   { area: 'posting-of-workers', share: 0.2, from: '2011-01-01', mobility: true },
   { area: 'services', share: 0.08, from: '2009-12-28', mobility: true },
   { area: 'gdpr', share: 0.09, from: '2018-05-25' },
-  { area: 'european-professional-card', share: 0.05, from: '2016-01-18', mobility: true },
+  { area: 'european-professional-card', share: 0.035, from: '2016-01-18', mobility: true },
   { area: 'solvit', share: 0.04, from: '2013-01-01' },
   { area: 'public-documents', share: 0.03, from: '2019-02-16' },
   { area: 'consumer-protection-cooperation', share: 0.025, from: '2020-01-17' },
@@ -51,22 +55,22 @@ export const AREA_SHARES: { area: string; share: number; from: string; mobility?
  * (KIND_WEIGHTS, a tenth of a listed request's scale), so in the areas listed here the rest stay rare.
  */
 export const PROCEDURE_WEIGHTS: Record<string, number> = {
-  'pq-information-request': 0.66,
-  'pq-alert-restriction': 0.2,
-  'pq-alert-falsified-qualifications': 0.08,
+  'pq-information-request': 0.8,
+  'pq-alert-restriction': 0.1,
+  'pq-alert-falsified-qualifications': 0.04,
   'pq-partial-access': 0.04,
   'pq-annex-v-title-notification': 0.02,
-  'pw-information-request': 0.45,
-  'pw-send-documents': 0.15,
-  'pw-penalty-notification': 0.15,
-  'pw-spontaneous-information': 0.12,
-  'pw-penalty-recovery': 0.08,
+  'pw-information-request': 0.5,
+  'pw-send-documents': 0.17,
+  'pw-penalty-notification': 0.17,
+  'pw-spontaneous-information': 0.06,
+  'pw-penalty-recovery': 0.05,
   'pw-inspection-request': 0.05,
-  'sd-information-request': 0.7,
-  'sd-notification-establishment-requirements': 0.12,
-  'sd-notification-cross-border-requirements': 0.1,
-  'sd-alert-serious-damage': 0.05,
-  'sd-case-by-case-derogation': 0.03,
+  'sd-information-request': 0.85,
+  'sd-notification-establishment-requirements': 0.06,
+  'sd-notification-cross-border-requirements': 0.05,
+  'sd-alert-serious-damage': 0.02,
+  'sd-case-by-case-derogation': 0.02,
   'epc-temporary-services': 0.45,
   'epc-establishment': 0.3,
   'epc-temporary-public-health': 0.15,
