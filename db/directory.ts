@@ -47,34 +47,78 @@ export interface AuthoritySearch {
 
 export type AuthorityHit = Authority & { rank: number };
 
+/**
+ * How many of a search's matches are ranked by ts_rank_cd. Ranking reads each match's search
+ * document (about 10 kB, stored out of line) and costs from 50 µs a row to several hundred for a
+ * long query, so a broad query (a common name, "Service de l'État": hundreds of matches) would
+ * spend most of its time there. The matches closest by name (trigram similarity of the name, no
+ * document read) are ranked; the rest follow them in that order, so pages stay consistent. On the
+ * benchmark's queries (bench/search.ts), 100 keeps the first five results of 2 198 of 2 200
+ * searches as ranking every match orders them.
+ */
+const RANKED = 100;
+
+const selected = Object.entries(authorityColumns);
+const selectList = sql.join(selected.map(([key, column]) => sql`${column} as ${sql.identifier(key)}`), sql`, `);
+const outputList = sql.join(selected.map(([key]) => sql.identifier(key)), sql`, `);
+
 export async function searchAuthorities(db: Db, s: AuthoritySearch): Promise<{ items: AuthorityHit[]; total: number }> {
-  // The query is read (and its typos corrected) once, not once per candidate row.
-  const tsquery = s.q?.trim() ? ((await db.execute<{ q: string | null }>(sql`select liaison_query(${s.q})::text as q`))[0]?.q ?? null) : null;
-  if (s.q?.trim() && !tsquery) return { items: [], total: 0 };
-  const where: SQL[] = [];
-  if (tsquery) where.push(sql`${authorities.searchDocument} @@ ${tsquery}::tsquery`);
-  if (s.country) where.push(eq(authorities.country, s.country));
-  if (s.level) where.push(eq(authorities.level, s.level));
-  if (s.area) where.push(sql`${authorities.areas} @> array[${s.area}]::text[]`);
-  if (s.procedure) where.push(sql`(${authorities.procedures} = '{}' or ${authorities.procedures} @> array[${s.procedure}]::text[])`);
+  const filters: SQL[] = [];
+  if (s.country) filters.push(eq(authorities.country, s.country));
+  if (s.level) filters.push(eq(authorities.level, s.level));
+  if (s.area) filters.push(sql`${authorities.areas} @> array[${s.area}]::text[]`);
+  if (s.procedure) filters.push(sql`(${authorities.procedures} = '{}' or ${authorities.procedures} @> array[${s.procedure}]::text[])`);
+  const q = s.q?.trim();
+  if (!q) return listAuthorities(db, filters, s);
+  // One round trip. The query is read (typos corrected, stemmed) once, in a materialized CTE: a
+  // function call in the WHERE clause could be evaluated again for each row. The planner cannot see
+  // the tsquery there and joins the GIN index with the filters' indexes, which EXPLAIN shows is the
+  // right plan for all but very long queries. A NULL query (no words) matches nothing.
+  const input = sql`input as materialized (select liaison_query(${q}) as query, unaccent(lower(${q})) as plain)`;
+  const matching = and(sql`${authorities.searchDocument} @@ input.query`, ...filters);
   // Names weigh most, then competences, then keywords; ties go to the closer name.
-  const rank = tsquery
-    ? sql<number>`ts_rank_cd(${authorities.searchDocument}, ${tsquery}::tsquery, 1) + similarity(unaccent(lower(${authorities.name})), unaccent(lower(${s.q!})))`
-    : sql<number>`0`;
-  const rows = await db
-    .select({ ...authorityColumns, rank: rank.as('rank'), total: sql<number>`count(*) over ()`.as('total') })
-    .from(authorities)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(sql`rank desc`, asc(authorities.name), asc(authorities.id))
-    .limit(s.limit)
-    .offset(s.offset);
-  const total = rows.length ? Number(rows[0].total) : s.offset > 0 ? (await countAuthorities(db, where)) : 0;
-  return { items: rows.map(({ total: _t, ...r }) => ({ ...r, rank: Number(r.rank) })), total };
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    with ${input}, matches as (
+      select ${selectList}, ${authorities.searchDocument} as document, count(*) over () as total,
+        similarity(${authorities.name}, input.plain) as closeness,
+        row_number() over (order by similarity(${authorities.name}, input.plain) desc, ${authorities.name}, ${authorities.id}) as candidate
+      from ${authorities}, input where ${matching})
+    select ${outputList}, total,
+      case when candidate <= ${sql.raw(String(RANKED))}
+        then ts_rank_cd(document, input.query, 1) + similarity(unaccent(lower(name)), input.plain) else closeness end as rank
+    from matches, input
+    order by candidate > ${sql.raw(String(RANKED))}, rank desc, name, id
+    limit ${s.limit} offset ${s.offset}`);
+  const total = rows.length
+    ? Number(rows[0].total)
+    : s.offset > 0
+      ? Number((await db.execute<{ n: number }>(sql`with ${input} select count(*)::int as n from ${authorities}, input where ${matching}`))[0].n)
+      : 0;
+  return { items: rows.map(hitOf), total };
 }
 
-async function countAuthorities(db: Db, where: SQL[]): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(authorities).where(where.length ? and(...where) : undefined);
-  return n;
+/** A row of the raw search statement as the query builder would have read it. */
+function hitOf(row: Record<string, unknown>): AuthorityHit {
+  const hit = Object.fromEntries(selected.map(([key, column]) => [key, row[key] === null ? null : column.mapFromDriverValue(row[key])]));
+  return { ...(hit as Authority), rank: Number(row.rank) };
+}
+
+/** Filters alone: every entry that passes, by name. */
+async function listAuthorities(db: Db, filters: SQL[], s: AuthoritySearch): Promise<{ items: AuthorityHit[]; total: number }> {
+  const where = filters.length ? and(...filters) : undefined;
+  const rows = await db
+    .select({ ...authorityColumns, total: sql<number>`count(*) over ()`.as('total') })
+    .from(authorities)
+    .where(where)
+    .orderBy(asc(authorities.name), asc(authorities.id))
+    .limit(s.limit)
+    .offset(s.offset);
+  const total = rows.length
+    ? Number(rows[0].total)
+    : s.offset > 0
+      ? (await db.select({ n: sql<number>`count(*)::int` }).from(authorities).where(where))[0].n
+      : 0;
+  return { items: rows.map(({ total: _t, ...r }) => ({ ...r, rank: 0 })), total };
 }
 
 /** Creates or changes an entry and records who did it, with the before and after, in one transaction. */

@@ -49,9 +49,13 @@ export const competences = pgTable('competences', {
   terms: jsonb().$type<Record<string, string[]>>().notNull(),
 });
 
-/** Every word of the directory's search documents, for typo-tolerant matching (trigram index). */
+/**
+ * Every word of the directory's search documents, for typo-tolerant matching. The trigram index is
+ * GIN (migration 0006): a thresholded `%` search on it costs well under a millisecond, where the
+ * GiST index's nearest-neighbour order took 8 to 14 ms for a word with no exact match.
+ */
 export const searchTerms = pgTable('search_terms', { term: text().primaryKey() }, (t) => [
-  index('search_terms_trgm_idx').using('gist', sql`${t.term} gist_trgm_ops`),
+  index('search_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`),
 ]);
 
 /** Who changed which directory entry, when, from what to what. */
