@@ -37,6 +37,7 @@ beforeAll(async () => {
   ]);
   await h.database.db.insert(officials).values([
     { login: 'reader.pt', name: 'Reader', authorityId: 'FR-ONI', roles: ['official'], language: 'pt' },
+    { login: 'reader.it', name: 'Lettore', authorityId: 'FR-ONI', roles: ['official'], language: 'it' },
     { login: 'coord.fr', name: 'Coordinator FR', authorityId: 'FR-ONI', roles: ['official', 'coordinator'], language: 'fr' },
     { login: 'coord.de', name: 'Coordinator DE', authorityId: 'DE-PFLEGE', roles: ['official', 'coordinator'], language: 'de' },
   ]);
@@ -79,6 +80,12 @@ describe('multilingual search', () => {
     const res = (await api.get('reader.pt', '/v1/authorities?q=nurse&country=DE')).json();
 
     expect(res.items[0].competences).toEqual([{ id: `${PQ}/general-care-nurse`, label: 'enfermeiro responsável por cuidados gerais' }]);
+  });
+
+  it('when the vocabulary has no term in the reader’s language, then competences are labelled in English', async () => {
+    const res = (await api.get('reader.it', '/v1/authorities?q=architecte')).json();
+
+    expect(res.items[0].competences).toEqual([{ id: `${PQ}/architect`, label: 'architect' }]);
   });
 
   it('when the query is malformed, then it is refused with 400', async () => {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { authorityHistory, saveAuthority, searchAuthorities } from '../../db/directory.js';
 import { findAuthorities } from '../../db/queries.js';
 import { competences as competenceTable, type Authority } from '../../db/schema/index.js';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { App, AppDeps, Authenticate } from '../app.js';
 import { badRequest, forbidden, invalidFields, notFound } from '../errors.js';
 import { problemResponses } from '../schemas.js';
@@ -48,8 +48,16 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
 
   async function views(rows: (Authority & { rank?: number })[], language: string) {
     const ids = [...new Set(rows.flatMap((r) => r.competences))];
-    const concepts = ids.length ? await db.select().from(competenceTable).where(inArray(competenceTable.id, ids)) : [];
-    const label = new Map(concepts.map((c) => [c.id, (c.terms[language] ?? c.terms.en ?? [c.id])[0]]));
+    // Only the one label each: a page of results holds some 60 concepts, and reading all their terms
+    // in 26 languages cost more than the search itself.
+    const terms = competenceTable.terms;
+    const concepts = ids.length
+      ? await db
+          .select({ id: competenceTable.id, label: sql<string | null>`coalesce(${terms}->${language}, ${terms}->'en')->>0` })
+          .from(competenceTable)
+          .where(inArray(competenceTable.id, ids))
+      : [];
+    const label = new Map(concepts.map((c) => [c.id, c.label]));
     return rows.map((a) => ({
       id: a.id,
       name: a.name,
