@@ -119,6 +119,11 @@ const picker =
     }
   };
 
+/**
+ * The simulation of one case at a time (the loader asks only for those it lacks). Procedures the
+ * directory cannot stage (an area held by fewer than two countries, a Commission role without the
+ * Commission's entry) are left out of the draw.
+ */
 export function historyGenerator(procedures: Iterable<ProcedureV2>, directory: HistoryDirectory, options: HistoryOptions) {
   const index = new DirectoryIndex(directory, options.commission);
   const staged = [...procedures].filter((d) => index.canStage(d));
@@ -135,6 +140,7 @@ export function historyGenerator(procedures: Iterable<ProcedureV2>, directory: H
     const parties: Record<string, Party[]> = {};
     for (const [role, r] of Object.entries(d.roles)) {
       if (role === d.start.by) parties[role] = [starter];
+      // The EDPB (GDPR's "board") has no entry of its own: the Commission's stands in for its secretariat.
       else if (r.party === 'commission' || role === 'board') parties[role] = [index.commissionParty()];
       else if (r.party === 'counterpart') parties[role] = [index.authority(rnd, to, d.area)!];
       else if (r.party === 'authority') parties[role] = [index.authority(rnd, d.area === 'european-professional-card' ? from : to, d.area, starter.authorityId) ?? starter];
@@ -174,6 +180,7 @@ export function historyGenerator(procedures: Iterable<ProcedureV2>, directory: H
     if (isRequest(sim)) {
       playRequest(sim, profile(parties.responder[0].country, slot.year), profile(starter.country, slot.year));
     } else walk(sim);
+    // The request hash records which seed made the case.
     return { row: rowOfRecord(sim.m.record(), IMPORTED_HISTORY, `history:${options.seed}`), events: sim.events };
   };
 }
