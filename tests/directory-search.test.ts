@@ -40,6 +40,7 @@ beforeAll(async () => {
     { login: 'reader.it', name: 'Lettore', authorityId: 'FR-ONI', roles: ['official'], language: 'it' },
     { login: 'coord.fr', name: 'Coordinator FR', authorityId: 'FR-ONI', roles: ['official', 'coordinator'], language: 'fr' },
     { login: 'coord.de', name: 'Coordinator DE', authorityId: 'DE-PFLEGE', roles: ['official', 'coordinator'], language: 'de' },
+    { login: 'limic.fr', name: 'Services coordinator FR', authorityId: 'FR-ONI', roles: ['official', 'coordinator'], coordinatorAreas: ['services'], language: 'fr' },
   ]);
 });
 afterAll(async () => h?.close());
@@ -95,7 +96,7 @@ describe('multilingual search', () => {
 });
 
 describe('directory upkeep', () => {
-  it('when a coordinator registers and then changes an entry of their country, then it is found at once and every change is audited', async () => {
+  it('when a coordinator registers and then changes an entry of their country, then it is found at once and every change is audited; an area coordinator keeps only entries of its areas', async () => {
     const entry = { name: 'Ordre des sages-femmes', level: 'national', areas: [PQ], languages: ['fr'], city: 'Paris', keywords: ['maïeutique'] };
 
     const created = await api.put('coord.fr', '/v1/authorities/FR-CNOSF', entry);
@@ -103,6 +104,8 @@ describe('directory upkeep', () => {
     const changed = await api.put('coord.fr', '/v1/authorities/FR-CNOSF', { ...entry, city: 'Lyon' });
     const foreign = await api.put('coord.de', '/v1/authorities/FR-CNOSF', entry);
     const notCoordinator = await api.put('reader.pt', '/v1/authorities/FR-CNOSF', entry);
+    const otherArea = await api.put('limic.fr', '/v1/authorities/FR-CNOSF', { ...entry, areas: ['services'] });
+    const ownArea = await api.put('limic.fr', '/v1/authorities/FR-GUICHET', { ...entry, name: 'Guichet entreprises', areas: ['services'] });
     const history = (await api.get('coord.fr', '/v1/authorities/FR-CNOSF/history')).json();
 
     expect(created.statusCode, created.body).toBe(201);
@@ -110,6 +113,8 @@ describe('directory upkeep', () => {
     expect(changed.json().address.city).toBe('Lyon');
     expectProblem(foreign, 403);
     expectProblem(notCoordinator, 403);
+    expectProblem(otherArea, 403, /you coordinate services; this entry also covers professional-qualifications/);
+    expect(ownArea.statusCode, ownArea.body).toBe(201);
     expect(history.items).toMatchObject([
       { action: 'create', changedBy: 'coord.fr', before: null, after: { city: 'Paris' } },
       { action: 'update', changedBy: 'coord.fr', before: { city: 'Paris' }, after: { city: 'Lyon' } },

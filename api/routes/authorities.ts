@@ -119,7 +119,7 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
     },
   );
 
-  /** Coordinators keep their own country's entries. */
+  /** Coordinators keep their own country's entries (area coordinators: those of their areas, checked on save). */
   const mayMaintain = (official: { roles: string[]; authority: { country: string } }, id: string) =>
     official.roles.includes('coordinator') && id.startsWith(`${official.authority.country}-`);
 
@@ -144,7 +144,12 @@ export async function authorityRoutes(app: App, { deps, authenticate }: { deps: 
       const known = b.competences?.length ? await db.select({ id: competenceTable.id }).from(competenceTable).where(inArray(competenceTable.id, b.competences)) : [];
       for (const c of b.competences ?? []) if (!known.some((k) => k.id === c)) problems.push({ path: 'body.competences', message: `${c} is not in the vocabulary` });
       if (problems.length) throw invalidFields(problems);
-      const existed = (await findAuthorities(db, [id])).has(id);
+      const before = (await findAuthorities(db, [id])).get(id);
+      const existed = before !== undefined;
+      // An area coordinator (LIMIC) keeps only the entries that stay within the areas it coordinates.
+      const mine = official.coordinatorAreas;
+      const outside = mine.length ? [...new Set([...(before?.areas ?? []), ...b.areas])].filter((a) => !mine.includes(a)) : [];
+      if (outside.length) throw forbidden(`you coordinate ${mine.join(', ')}; this entry also covers ${outside.join(', ')}: its national coordinator maintains it`);
       const saved = await saveAuthority(
         db,
         {
