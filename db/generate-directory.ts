@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Concept } from './directory.js';
 import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
+import { loginPart } from './transliterate.js';
 
 export interface DirectoryData {
   countries: { code: string; languages: string[]; weight: number; regions: { name: string; cities: string[] }[]; firstNames: string[]; lastNames: string[] }[];
@@ -50,7 +51,6 @@ export function random(seed: number) {
 const EURO_AREA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'EE', 'FI', 'FR', 'DE', 'GR', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PT', 'SK', 'SI', 'ES']);
 const NO_REGIONAL_TIER = new Set(['LI', 'MT', 'LU', 'CY']);
 const initials = (area: string) => area.split('-').map((w) => w[0]).join('').toUpperCase();
-const ascii = (s: string) => s.normalize('NFKD').replace(/[^\x00-\x7f]/g, '').replace(/[^a-zA-Z]/g, '').toLowerCase();
 const render = (template: string, region: string, city: string) => template.replaceAll('{region}', region).replaceAll('{city}', city);
 
 export interface GeneratedDirectory {
@@ -140,7 +140,9 @@ export function generateDirectory(
     const first = country.firstNames[(female ? 0 : 10) + Math.floor(rnd.next() * 10)];
     const last = country.lastNames[(female ? 0 : 10) + Math.floor(rnd.next() * 10)];
     // The second Anna Schmidt is anna.schmidt2: a counter per name, not a search for a free one.
-    const base = `${ascii(first)}.${ascii(last)}`;
+    // Names keep their script; the login is transliterated (Μαρία Παππά is maria.pappa), since
+    // dropping non-ASCII letters left Greek and Bulgarian officials with logins like `.123`.
+    const base = `${loginPart(first)}.${loginPart(last)}`;
     const k = (taken.get(base) ?? 0) + 1;
     taken.set(base, k);
     const login = k === 1 ? base : `${base}${k}`;

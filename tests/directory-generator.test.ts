@@ -48,4 +48,21 @@ describe('the directory generator', () => {
     expect(national('FR', 'gdpr').length).toBeLessThanOrEqual(data.authorityTypes.filter((t) => t.area === 'gdpr' && t.level === 'national').length);
     expect(d.officials.filter((o) => o.roles!.includes('coordinator'))).toHaveLength(60);
   });
+
+  it('when officials are generated, then every login is first.last in plain a-z, a counter after repeats, also for names in Greek and Cyrillic', () => {
+    const d = generate(2021);
+    // The shape the generator gives and the seeded officials share (anna.schmidt, anna.schmidt2).
+    const shape = /^[a-z]+\.[a-z]+([2-9]|[1-9][0-9]+)?$/;
+    const inCountry = (country: string) => d.officials.filter((o) => o.authorityId.startsWith(`${country}-`));
+    const named = (name: string) => d.officials.filter((o) => o.name === name).map((o) => o.login);
+
+    expect(d.officials.filter((o) => !shape.test(o.login))).toEqual([]);
+    expect(d.officials.filter((o) => o.login.startsWith('.'))).toEqual([]);
+    // Display names keep their own script.
+    expect(inCountry('GR').every((o) => /^[\p{Script=Greek} ]+$/u.test(o.name!))).toBe(true);
+    expect(inCountry('BG').every((o) => /^[\p{Script=Cyrillic} ]+$/u.test(o.name!))).toBe(true);
+    expect(named('Γεώργιος Παπαδόπουλος')).toContain('georgios.papadopoulos');
+    expect(named('Цветелина Христова')).toContain('tsvetelina.hristova2');
+    expect(named('Helle Sørensen')).toContain('helle.sorensen');
+  });
 });
