@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { findOfficial, type OfficialWithAuthority, type Viewer } from '../db/queries.js';
+import type { OfficialWithAuthority, Viewer } from '../db/queries.js';
 import type { Mode } from '../lib/config.js';
 import type { Catalog } from '../policy-areas/catalog.js';
 import type { Translations } from '../policy-areas/i18n.js';
@@ -18,7 +18,7 @@ import type { ProcedureV2 } from '../policy-areas/language.js';
 import type { DryRunReport, Scenario } from '../worker/dry-run.js';
 import type { Authenticator } from './auth.js';
 import type { CaseGateway } from './case-gateway.js';
-import { forbidden, registerErrorHandler, unauthorized } from './errors.js';
+import { registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { authorityRoutes } from './routes/authorities.js';
 import { callbackRoutes } from './routes/callbacks.js';
@@ -31,7 +31,7 @@ import { supervisionRoutes } from './routes/supervision.js';
 import type { ScoreboardRules } from '../policy-areas/scoreboard.js';
 import { sessionRoutes } from './routes/session.js';
 import { CaseSummary, CaseView, Problem } from './schemas.js';
-import { requestToken } from './session.js';
+import { officialOfToken, requestToken } from './session.js';
 
 export interface AppDeps {
   mode: Mode;
@@ -105,15 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   /** Resolves the bearer token (or, for GET and HEAD, the session cookie) to a registered official; routes call it first. */
   const authenticate = async (request: FastifyRequest): Promise<OfficialWithAuthority> => {
-    const token = requestToken(request);
-    let login: string;
-    try {
-      login = await deps.auth.verify(token);
-    } catch (err) {
-      throw unauthorized(`the token is not valid: ${(err as Error).message}`);
-    }
-    const official = await findOfficial(deps.db, login);
-    if (!official) throw forbidden(`${login} is not a registered official`);
+    const official = await officialOfToken(deps.auth, deps.db, requestToken(request));
     request.official = official;
     request.language = languageOf(official, request.headers['accept-language']);
     return official;

@@ -10,7 +10,10 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
-import { unauthorized } from './errors.js';
+import type { Db } from '../db/client.js';
+import { findOfficial, type OfficialWithAuthority } from '../db/queries.js';
+import type { Authenticator } from './auth.js';
+import { forbidden, unauthorized } from './errors.js';
 
 export const SESSION_COOKIE = 'liaison_session';
 const COOKIE_METHODS = new Set(['GET', 'HEAD']);
@@ -35,6 +38,19 @@ export function requestToken(request: FastifyRequest): string {
   if (cookie && COOKIE_METHODS.has(request.method)) return cookie;
   if (cookie) throw unauthorized(`the session cookie authenticates GET and HEAD only: send ${request.method} with a bearer token`);
   throw unauthorized('send a bearer token in the Authorization header');
+}
+
+/** The registered official a token is for: 401 when the token does not verify, 403 when nobody has its login. */
+export async function officialOfToken(auth: Authenticator, db: Db, token: string): Promise<OfficialWithAuthority> {
+  let login: string;
+  try {
+    login = await auth.verify(token);
+  } catch (err) {
+    throw unauthorized(`the token is not valid: ${(err as Error).message}`);
+  }
+  const official = await findOfficial(db, login);
+  if (!official) throw forbidden(`${login} is not a registered official`);
+  return official;
 }
 
 /** When the token expires, read from its (already verified) claims; undefined if it never does. */

@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { findOfficial, type OfficialWithAuthority } from '../../db/queries.js';
+import type { OfficialWithAuthority } from '../../db/queries.js';
 import type { App, AppDeps, Authenticate } from '../app.js';
-import { forbidden, unauthorized } from '../errors.js';
 import { problemResponses } from '../schemas.js';
-import { clearedSessionCookie, requestToken, sessionCookie, tokenExpiry } from '../session.js';
+import { clearedSessionCookie, officialOfToken, requestToken, sessionCookie, tokenExpiry } from '../session.js';
 
 const Session = Type.Object({
   login: Type.String(),
@@ -43,14 +42,7 @@ export async function sessionRoutes(app: App, { deps, authenticate }: { deps: Ap
     },
     async (request, reply) => {
       const { token } = request.body;
-      let login: string;
-      try {
-        login = await deps.auth.verify(token);
-      } catch (err) {
-        throw unauthorized(`the token is not valid: ${(err as Error).message}`);
-      }
-      const official = await findOfficial(deps.db, login);
-      if (!official) throw forbidden(`${login} is not a registered official`);
+      const official = await officialOfToken(deps.auth, deps.db, token);
       const expiresAt = tokenExpiry(token);
       reply.header('set-cookie', sessionCookie(token, expiresAt, secure)).header('cache-control', 'no-store');
       return sessionOf(official, expiresAt);
