@@ -15,10 +15,6 @@ import { rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { buildApp } from '../api/app.js';
-import { createAuthenticator } from '../api/auth.js';
-import { createCaseGateway } from '../api/case-gateway.js';
 import { createDatabase } from '../db/client.js';
 import { loadVocabulary } from '../db/directory.js';
 import { generateDirectory, insertDirectory, readDirectoryData } from '../db/generate-directory.js';
@@ -27,10 +23,10 @@ import { startEmbeddedPostgres } from '../lib/embedded-postgres.js';
 import { freePort } from '../lib/ports.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { readCompetences } from '../policy-areas/competences.js';
-import { loadTranslations } from '../policy-areas/i18n.js';
 import { repoRoot } from '../scripts/lib/temporal-cli.js';
 import { machineCpu } from './lib/cpu.js';
 import { cpuClock } from './lib/request-cpu.js';
+import { inProcessApi } from './lib/api.js';
 import { queryMix } from './lib/search-queries.js';
 import { writeReport } from './lib/search-report.js';
 import { summarize } from './lib/stats.js';
@@ -62,27 +58,11 @@ try {
   await insertDirectory(database.db, directory);
   const loadMs = performance.now() - t0;
   console.log(`bench: ${directory.authorities.length} authorities, ${directory.officials.length} officials loaded in ${Math.round(loadMs)} ms`);
-  // A bulk load leaves its last index entries in the GIN indexes' pending lists (some 300 pages),
-  // which every search reads through until autovacuum merges them, a minute or so later, maybe in
-  // the middle of the run. A directory in use has had that done: measure it in that state.
-  await database.sql`vacuum (analyze) authorities, search_terms`;
+  // insertDirectory vacuums: the GIN indexes' pending lists are merged, as in a directory in use.
 
-  const auth = await createAuthenticator('embedded', { audience: 'liaison', devKeyFile: `${dataDir}/key.json` });
-  // Search never reaches Temporal; a lazy connection is never opened.
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = await buildApp({
-    mode: 'embedded',
-    db: database.db,
-    temporal,
-    gateway: createCaseGateway(temporal, { taskQueue: 'unused' }),
-    catalog,
-    translations: await loadTranslations(),
-    auth,
-    searchAttributes: false,
-    dryRun: () => Promise.reject(new Error('not in this benchmark')),
-  });
+  const { app, headers: headersOf } = await inProcessApi(database.db, catalog, `${dataDir}/key.json`);
   const reader = directory.officials[0];
-  const headers = { authorization: `Bearer ${(await auth.devIssuer!.issue(reader.login)).token}` };
+  const headers = await headersOf(reader.login);
   const mix = queryMix(directory, vocabulary, data, queries + warmup, seed);
 
   const cpu = cpuClock();
