@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import type { Concept } from './directory.js';
 import { authorities, officials, type NewAuthority, type NewOfficial } from './schema/index.js';
+import { contract } from './name-grammar.js';
 import { loginPart } from './transliterate.js';
 
 export interface DirectoryData {
@@ -51,7 +52,13 @@ export function random(seed: number) {
 const EURO_AREA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'EE', 'FI', 'FR', 'DE', 'GR', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PT', 'SK', 'SI', 'ES']);
 const NO_REGIONAL_TIER = new Set(['LI', 'MT', 'LU', 'CY']);
 const initials = (area: string) => area.split('-').map((w) => w[0]).join('').toUpperCase();
-const render = (template: string, region: string, city: string) => template.replaceAll('{region}', region).replaceAll('{city}', city);
+// Only the word before a place is handed to contract(): the templates' own prose is left alone,
+// since "de a" or "de le" can be correct there (Portuguese "antes de a lei…", French "de le faire").
+const render = (template: string, region: string, city: string, language = 'en') =>
+  template.replace(/(?:(\S+) )?\{(city|region)\}/g, (_, before: string | undefined, key: string) => {
+    const place = key === 'city' ? city : region;
+    return before === undefined ? place : contract(language, `${before} ${place}`);
+  });
 
 export interface GeneratedDirectory {
   authorities: NewAuthority[];
@@ -95,7 +102,7 @@ export function generateDirectory(
     const region = type.level === 'national' ? country.regions[0] : rnd.pick(country.regions);
     // A regional body sits in the region's seat (its first city).
     const city = type.level === 'local' ? rnd.pick(region.cities) : region.cities[0];
-    const own = Object.fromEntries(country.languages.map((l) => [l, render(type.name[l] ?? type.name.en, region.name, city)]));
+    const own = Object.fromEntries(country.languages.map((l) => [l, render(type.name[l] ?? type.name.en, region.name, city, type.name[l] ? l : 'en')]));
     let name = own[country.languages[0]];
     // Bodies of one kind in one place are told apart by number.
     for (let k = 2; names.has(`${country.code}|${name}`); k++) name = `${own[country.languages[0]]} ${k}`;
