@@ -191,6 +191,7 @@ async function main() {
   console.log(`
 Liaison is running (embedded defaults; Ctrl-C stops everything).
   API            ${base}   docs ${base}/docs   OpenAPI ${base}/openapi.json
+  Dashboard      ${base}/dashboard (log in as a supervisor, e.g. lena.berg or a coordinator)
   Temporal       ${temporalAddress}   UI ${ui}
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
   Directory      ${directory.authorities} authorities, ${directory.officials} officials (GET ${base}/v1/auth/dev-users?country=DE);
