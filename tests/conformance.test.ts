@@ -24,13 +24,13 @@ let env: TestWorkflowEnvironment;
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
 let close: () => Promise<void>;
-let skippedAhead = 0;
+let sync: () => Promise<number>;
 
 /** The walk's placeholder authorities, plus the ones its effects name, each with one official. */
 const loginOf = (authorityId: string) => authorityId.toLowerCase();
 beforeAll(async () => {
   // The API checks reply dates against the test server's skipped-ahead time, as the workflows do.
-  ({ env, h, close } = await startTimeSkippingHarness({ clock: () => Date.now() + skippedAhead }));
+  ({ env, h, close, sync } = await startTimeSkippingHarness());
   api = apiClient(h);
   const all = [...Object.values(WALK_AUTHORITIES).flat(), { authorityId: 'FR-OTHER', country: 'FR' }, { authorityId: 'NL-RECIPIENT', country: 'NL' }];
   const areas = [...catalog.areas.keys()];
@@ -66,8 +66,7 @@ describe('every procedure through the real system', () => {
         .filter(([role, r]) => role !== def.start.by && r.party !== 'coordinator' && r.party !== 'commission')
         .map(([role, r]) => [role, WALK_AUTHORITIES[r.party].map((p) => p.authorityId)]),
     );
-    const now = await env.currentTimeMs();
-    skippedAhead = now - Date.now();
+    const now = await sync();
     const started = await api.post(starter, '/v1/cases', {
       procedure: def.id,
       parties,

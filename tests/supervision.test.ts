@@ -2,7 +2,6 @@
  * What supervisors see, on Temporal's time-skipping server: deadlines lapsing at their real
  * lengths show up in the overdue view, escalations with who took them up, each scoped to the caller.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officials } from '../db/schema/index.js';
 import { apiClient, expectProblem } from './support/api-client.js';
@@ -15,22 +14,17 @@ import { eq } from 'drizzle-orm';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let env: TestWorkflowEnvironment;
 let h: Harness;
 let api: ReturnType<typeof apiClient>;
 let close: () => Promise<void>;
-let skippedAhead = 0;
+let skip: (ms: number) => Promise<void>;
+let now: () => number;
 beforeAll(async () => {
   // The API judges "due within N days" by the test server's skipped-ahead time, as the workflows do.
-  ({ env, h, close } = await startTimeSkippingHarness({ clock: () => Date.now() + skippedAhead }));
+  ({ h, close, skip, now } = await startTimeSkippingHarness());
   api = apiClient(h);
 }, 60_000);
 afterAll(async () => close?.());
-
-async function skip(ms: number) {
-  await env.sleep(ms);
-  skippedAhead = (await env.currentTimeMs()) - Date.now();
-}
 
 type Overdue = { counts: Record<string, number>; cases: { id: string; reasons: string[]; lapsed: { id: string; label: string }[]; href: string }[] };
 const overdue = async (login: string, query = '') => {
@@ -43,7 +37,7 @@ const ids = (o: Overdue) => o.cases.map((c) => c.id);
 describe('GET /v1/supervision/overdue', () => {
   it('when the acceptance week lapses, then the case moves from "due soon" to "not accepted in time" within a second, and its escalation is listed until the coordinator takes it up', async () => {
     const p = await createParties(h.database.db);
-    const c = await api.open(p, { replyBy: isoDate(60, Date.now() + skippedAhead) });
+    const c = await api.open(p, { replyBy: isoDate(60, now()) });
     const mine = `&authority=${p.responder.authorityId}`;
     const before = await overdue(p.coordinator.login, mine);
     expect(before.cases).toMatchObject([{ id: c.id, reasons: ['due-soon'] }]);
@@ -70,7 +64,7 @@ describe('GET /v1/supervision/overdue', () => {
 
   it('when the agreed reply date passes without a reply, then the case is listed as past its reply date', async () => {
     const p = await createParties(h.database.db);
-    const c = await api.open(p, { replyBy: isoDate(10, Date.now() + skippedAhead) });
+    const c = await api.open(p, { replyBy: isoDate(10, now()) });
     expect((await api.act(p.responder.login, c.id, 'accept')).statusCode).toBe(200);
     const mine = `&authority=${p.responder.authorityId}`;
     expect((await overdue(p.requester.login, mine)).cases).toEqual([]);
@@ -88,7 +82,7 @@ describe('who sees what', () => {
   const sees = async (login: string) => ids(await overdue(login, `&procedure=pq-information-request&withinDays=30`)).includes(caseId);
   beforeAll(async () => {
     p = await createParties(h.database.db);
-    caseId = (await api.open(p, { replyBy: isoDate(20, Date.now() + skippedAhead) })).id;
+    caseId = (await api.open(p, { replyBy: isoDate(20, now()) })).id;
   });
 
   it('when coordinators, policy owners, the IMI team and officials ask, then each sees the case only where it is theirs to supervise', async () => {
