@@ -20,10 +20,10 @@ import { AREA_SHARES, countryProfiles, KIND_WEIGHTS, PROCEDURE_WEIGHTS, YEAR_TOT
 import { playRequest, isRequest } from './history-request.js';
 import { isoDay, Sim, type Rnd } from './history-sim.js';
 import { walk } from './history-walk.js';
-import type { cases } from './schema/index.js';
+import { IMPORTED_HISTORY, type cases } from './schema/index.js';
 
 export type { HistoryDirectory } from './history-cast.js';
-export const IMPORTED_HISTORY = 'imported-history';
+export { IMPORTED_HISTORY };
 /** What `npm start` and `npm run history:generate` load by default: 422 000 exchanges. */
 export const HISTORY_YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022];
 /** Any number will do; this one is the year IMI went live. */

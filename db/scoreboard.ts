@@ -32,7 +32,7 @@ export interface YearFigures {
   eeaByArea: Map<string, Figures>;
 }
 
-const empty = (): Figures => ({
+export const emptyFigures = (): Figures => ({
   received: 0,
   acceptedWithinWeek: 0,
   replies: 0,
@@ -72,7 +72,7 @@ export async function scoreboardFigures(db: Db, year: number, now: Date, negativ
     group by grouping sets ((responding_country), (responding_country, area), (area), ())
   `)) as unknown as Row[];
 
-  const out: YearFigures = { byCountry: new Map(), byCountryArea: new Map(), eea: empty(), eeaByArea: new Map() };
+  const out: YearFigures = { byCountry: new Map(), byCountryArea: new Map(), eea: emptyFigures(), eeaByArea: new Map() };
   for (const { country, area, gc, ga, ...f } of rows) {
     if (gc === 1 && ga === 1) out.eea = f;
     else if (gc === 1) out.eeaByArea.set(area!, f);
@@ -84,5 +84,3 @@ export async function scoreboardFigures(db: Db, year: number, now: Date, negativ
   }
   return out;
 }
-
-export { empty as emptyFigures };

@@ -108,6 +108,9 @@ export const caseEvents = pgTable(
   (t) => [primaryKey({ name: 'case_events_pk', columns: [t.caseId, t.seq] })],
 );
 
+/** The workflow type of cases loaded by the history generator (db/generate-history.ts): no workflow runs them. */
+export const IMPORTED_HISTORY = 'imported-history';
+
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 
