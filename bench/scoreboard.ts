@@ -13,24 +13,20 @@
  *
  *   npm run bench:scoreboard -- --scale 1 --open 20000 --seconds 20
  */
-import { rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createDatabase } from '../db/client.js';
 import { loadVocabulary } from '../db/directory.js';
 import { insertDirectory } from '../db/generate-directory.js';
 import { HISTORY_SEED, HISTORY_YEARS } from '../db/generate-history.js';
 import { loadHistory } from '../db/load-history.js';
-import { runMigrations } from '../db/migrate.js';
 import { officials } from '../db/schema/index.js';
 import { generateImiScaleDirectory } from '../db/seed.js';
-import { startEmbeddedPostgres } from '../lib/embedded-postgres.js';
-import { freePort } from '../lib/ports.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { readCompetences } from '../policy-areas/competences.js';
 import { repoRoot } from '../scripts/lib/temporal-cli.js';
 import { inProcessApi } from './lib/api.js';
+import { withPrivateDatabase } from './lib/private-database.js';
 import { recordOpenCases } from './lib/open-cases.js';
 import { summarize } from './lib/stats.js';
 import { overdueUnderLoad } from './lib/overdue-load.js';
@@ -48,12 +44,7 @@ const { values } = parseArgs({
 });
 const [scale, runs, open, seconds, concurrency] = ['scale', 'runs', 'open', 'seconds', 'concurrency'].map((k) => Number(values[k as keyof typeof values]));
 
-const dataDir = `${repoRoot}/.data/bench-scoreboard-${process.pid}`;
-await mkdir(dataDir, { recursive: true });
-const pg = await startEmbeddedPostgres({ dir: `${dataDir}/pg`, port: await freePort() });
-const database = createDatabase(await pg.createDatabase('liaison_bench'), { max: 12 });
-try {
-  await runMigrations(database);
+await withPrivateDatabase('scoreboard', 12, async (database, dataDir) => {
   const [vocabulary, catalog] = await Promise.all([readCompetences(), loadCatalog()]);
   await loadVocabulary(database.db, vocabulary);
   const directory = await generateImiScaleDirectory();
@@ -115,8 +106,4 @@ try {
   console.log(`\n${lines.join('\n')}\n`);
   await writeFile(`${repoRoot}/bench/results/scoreboard.md`, `${lines.join('\n')}\n`);
   await writeFile(`${repoRoot}/bench/results/scoreboard.json`, `${JSON.stringify(result, null, 2)}\n`);
-} finally {
-  await database.close();
-  await pg.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

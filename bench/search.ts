@@ -11,22 +11,16 @@
  *
  *   npm run bench:search -- --queries 2000 --seed 2021 --note 'quiet machine'
  */
-import { rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createDatabase } from '../db/client.js';
 import { loadVocabulary } from '../db/directory.js';
 import { generateDirectory, insertDirectory, readDirectoryData } from '../db/generate-directory.js';
-import { runMigrations } from '../db/migrate.js';
-import { startEmbeddedPostgres } from '../lib/embedded-postgres.js';
-import { freePort } from '../lib/ports.js';
 import { loadCatalog } from '../policy-areas/catalog.js';
 import { readCompetences } from '../policy-areas/competences.js';
-import { repoRoot } from '../scripts/lib/temporal-cli.js';
 import { machineCpu } from './lib/cpu.js';
 import { cpuClock } from './lib/request-cpu.js';
 import { inProcessApi } from './lib/api.js';
+import { withPrivateDatabase } from './lib/private-database.js';
 import { queryMix } from './lib/search-queries.js';
 import { writeReport } from './lib/search-report.js';
 import { summarize } from './lib/stats.js';
@@ -45,12 +39,7 @@ const queries = Number(values.queries);
 const warmup = Number(values.warmup);
 const seed = Number(values.seed);
 
-const dataDir = `${repoRoot}/.data/bench-search-${process.pid}`;
-await mkdir(dataDir, { recursive: true });
-const pg = await startEmbeddedPostgres({ dir: `${dataDir}/pg`, port: await freePort() });
-const database = createDatabase(await pg.createDatabase('liaison_bench'), { max: 4 });
-try {
-  await runMigrations(database);
+await withPrivateDatabase('search', 4, async (database, dataDir) => {
   const [vocabulary, data, catalog] = await Promise.all([readCompetences(), readDirectoryData(), loadCatalog()]);
   await loadVocabulary(database.db, vocabulary);
   const t0 = performance.now();
@@ -136,8 +125,4 @@ try {
     target: { p95Ms: TARGET_P95_MS, met: all.p95 < TARGET_P95_MS },
   };
   await writeReport(result, kinds, TARGET_P95_MS);
-} finally {
-  await database.close();
-  await pg.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
