@@ -21,11 +21,12 @@ export async function usageStatistics(db: Db, filter: UsageFilter = {}): Promise
   const to = filter.toYear ?? 9999;
   // Requests are the one-to-one exchanges; alerts and notifications are counted by their kind.
   const rows = (await db.execute(sql`
-    select year::int, area, kind, case when kind = 'request-reply' then requesting_country end as country, count(*)::int as n,
-      grouping(area)::int as ga, grouping(kind)::int as gk,
-      grouping(case when kind = 'request-reply' then requesting_country end)::int as gc
-    from exchange_facts where year between ${from} and ${to}
-    group by grouping sets ((year, area), (year, kind), (year, case when kind = 'request-reply' then requesting_country end))
+    with f as (
+      select year::int, area, kind, case when kind = 'request-reply' then requesting_country end as sender
+      from exchange_facts where year between ${from} and ${to})
+    select year, area, kind, sender as country, count(*)::int as n,
+      grouping(area)::int as ga, grouping(kind)::int as gk, grouping(sender)::int as gc
+    from f group by grouping sets ((year, area), (year, kind), (year, sender))
     order by year, area, kind, country
   `)) as unknown as Row[];
   const usage: Usage = { years: [], byArea: [], byKind: [], requestsBySendingCountry: [] };
